@@ -1,0 +1,163 @@
+package cn.arena.account;
+
+import cn.arena.shared.Refusal;
+import cn.arena.shared.Violation;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates and finds logins. Other modules call it to enrol people as candidates or look up who someone is. */
+@Service
+public class AccountService implements UserDetailsService {
+
+    /** A user as other modules may show it. */
+    public record UserSummary(long id, String username, String displayName, @Nullable Long orgUnitId) {}
+
+    /** A request for a new login. */
+    public record NewUser(String username, String password, String displayName, Set<Role> roles, @Nullable Long orgUnitId) {}
+
+    /** A login made for someone else, with the initial password to hand over once. */
+    public record IssuedLogin(long userId, String username, String initialPassword) {}
+
+    /** Roles an organizer may hand out; ADMIN and ORGANIZER are given only by an admin. */
+    private static final Set<Role> ORGANIZER_GRANTABLE = EnumSet.of(Role.GRADER, Role.CANDIDATE, Role.UNIT_CONTACT, Role.HOST, Role.JUDGE);
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
+    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UserStore users;
+    private final PasswordEncoder passwords;
+    private final OrgDirectory orgs;
+    private final Scopes scopes;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    AccountService(UserStore users, PasswordEncoder passwords, OrgDirectory orgs, Scopes scopes, AuditLog audit, Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.orgs = orgs;
+        this.scopes = scopes;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public CurrentUser loadUserByUsername(String username) {
+        UserStore.Row row = users.findByUsername(username).filter(UserStore.Row::enabled)
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+        boolean locked = row.lockedUntil() != null && row.lockedUntil().isAfter(clock.instant());
+        return new CurrentUser(row.id(), row.username(), row.displayName(), users.roles(row.id()), row.orgUnitId(),
+                row.passwordHash(), locked);
+    }
+
+    @Transactional
+    public long create(CurrentUser actor, NewUser user) {
+        List<Violation> problems = check(actor, user);
+        if (!problems.isEmpty()) {
+            throw Refusal.invalid(problems);
+        }
+        long id = users.insert(user.username(), passwords.encode(user.password()), user.displayName().strip(),
+                user.orgUnitId(), user.roles(), clock.instant());
+        audit.record("USER_CREATED", user.username(), "roles=" + user.roles());
+        return id;
+    }
+
+    /** Every rule a new login breaks, each on its field. */
+    List<Violation> check(CurrentUser actor, NewUser user) {
+        List<Violation> problems = new ArrayList<>();
+        if (!USERNAME.matcher(user.username()).matches()) {
+            problems.add(Violation.field("username", "account.username.pattern"));
+        } else if (users.findByUsername(user.username()).isPresent()) {
+            problems.add(Violation.field("username", "account.username.taken", user.username()));
+        }
+        PasswordPolicy.check(user.password()).ifPresent(key -> problems.add(Violation.field("password", key)));
+        if (user.displayName().isBlank()) {
+            problems.add(Violation.field("displayName", "account.displayName.required"));
+        }
+        if (user.roles().isEmpty()) {
+            problems.add(Violation.field("roles", "account.roles.required"));
+        } else if (!actor.isAdmin() && !ORGANIZER_GRANTABLE.containsAll(user.roles())) {
+            problems.add(Violation.field("roles", "account.roles.notGrantable"));
+        }
+        Long unit = user.orgUnitId();
+        if (unit != null && (!orgs.exists(unit) || !scopes.covers(actor, unit))) {
+            problems.add(Violation.field("orgUnitId", "account.orgUnit.unknown", unit));
+        } else if (unit == null && actor.orgUnitId() != null && !actor.isAdmin()) {
+            problems.add(Violation.field("orgUnitId", "account.orgUnit.required"));
+        }
+        return problems;
+    }
+
+    /**
+     * Makes a candidate login for a person who has none, with a generated username and initial password.
+     * Used when a competition's sitting enrols registered team members.
+     */
+    @Transactional
+    public IssuedLogin issueCandidateLogin(String displayName, @Nullable Long orgUnitId, String usernameStem) {
+        String stem = usernameStem.replaceAll("[^A-Za-z0-9]", "");
+        String username;
+        do {
+            username = (stem.isEmpty() ? "c" : stem) + (1000 + RANDOM.nextInt(9000));
+        } while (users.findByUsername(username).isPresent());
+        String password = randomPassword();
+        long id = users.insert(username, passwords.encode(password), displayName, orgUnitId, EnumSet.of(Role.CANDIDATE), clock.instant());
+        audit.record("USER_CREATED", username, "roles=[CANDIDATE] issued");
+        return new IssuedLogin(id, username, password);
+    }
+
+    public Optional<UserSummary> find(long userId) {
+        return users.findById(userId).map(r -> new UserSummary(r.id(), r.username(), r.displayName(), r.orgUnitId()));
+    }
+
+    public Optional<UserSummary> findByUsername(String username) {
+        return users.findByUsername(username).map(r -> new UserSummary(r.id(), r.username(), r.displayName(), r.orgUnitId()));
+    }
+
+    /** Ids of the given usernames that exist; unknown names are simply absent from the map. */
+    public Map<String, Long> idsByUsername(Collection<String> usernames) {
+        return users.idsByUsername(usernames);
+    }
+
+    public Set<Role> rolesOf(long userId) {
+        return users.roles(userId);
+    }
+
+    List<UserSummary> list(@Nullable String query) {
+        return users.list(query, 500).stream().map(r -> new UserSummary(r.id(), r.username(), r.displayName(), r.orgUnitId())).toList();
+    }
+
+    /** A random password that satisfies the policy: letters of both cases and digits, no look-alike characters. */
+    static String randomPassword() {
+        while (true) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 12; i++) {
+                sb.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
+            }
+            String candidate = sb.toString();
+            if (PasswordPolicy.check(candidate).isEmpty()) {
+                return candidate;
+            }
+        }
+    }
+
+    void setPassword(long userId, String password) {
+        users.setPassword(userId, passwords.encode(password));
+    }
+
+    OrgDirectory orgs() {
+        return orgs;
+    }
+}

@@ -1,0 +1,108 @@
+package cn.arena.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Logins and their roles, in the account tables. */
+@Repository
+class UserStore {
+
+    record Row(long id, String username, String passwordHash, String displayName, @Nullable Long orgUnitId,
+            boolean enabled, int failedLogins, @Nullable Instant lockedUntil) {}
+
+    private final JdbcClient jdbc;
+
+    UserStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Row> findByUsername(String username) {
+        return jdbc.sql("select * from account_user where username = :u").param("u", username).query(UserStore::row).optional();
+    }
+
+    Optional<Row> findById(long id) {
+        return jdbc.sql("select * from account_user where id = :id").param("id", id).query(UserStore::row).optional();
+    }
+
+    Set<Role> roles(long userId) {
+        return jdbc.sql("select role from account_role where user_id = :id").param("id", userId)
+                .query(String.class).list().stream().map(Role::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+
+    Map<String, Long> idsByUsername(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select username, id from account_user where username in (:u)").param("u", usernames)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    long insert(String username, String passwordHash, String displayName, @Nullable Long orgUnitId, Set<Role> roles, Instant now) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into account_user (username, password_hash, display_name, org_unit_id, enabled, failed_logins, created_at)
+                values (:u, :p, :d, :o, true, 0, :now)""")
+                .param("u", username).param("p", passwordHash).param("d", displayName).param("o", orgUnitId)
+                .param("now", utc(now)).update(keys, "id");
+        long id = keys.getKeyAs(Long.class);
+        for (Role role : roles) {
+            jdbc.sql("insert into account_role (user_id, role) values (:id, :r)").param("id", id).param("r", role.name()).update();
+        }
+        return id;
+    }
+
+    void setPassword(long userId, String passwordHash) {
+        jdbc.sql("update account_user set password_hash = :p where id = :id").param("p", passwordHash).param("id", userId).update();
+    }
+
+    /** Counts one failed login; returns the new count. */
+    int countFailure(String username) {
+        jdbc.sql("update account_user set failed_logins = failed_logins + 1 where username = :u").param("u", username).update();
+        return jdbc.sql("select failed_logins from account_user where username = :u").param("u", username)
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    void lockUntil(String username, Instant until) {
+        jdbc.sql("update account_user set locked_until = :t, failed_logins = 0 where username = :u")
+                .param("t", utc(until)).param("u", username).update();
+    }
+
+    void clearFailures(String username) {
+        jdbc.sql("update account_user set failed_logins = 0, locked_until = null where username = :u and (failed_logins <> 0 or locked_until is not null)")
+                .param("u", username).update();
+    }
+
+    List<Row> list(@Nullable String query, int limit) {
+        return jdbc.sql("""
+                select * from account_user
+                where (:q is null or username like :q or display_name like :q) order by username limit :limit""")
+                .param("q", query == null ? null : "%" + query + "%").param("limit", limit).query(UserStore::row).list();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
+        Long org = rs.getObject("org_unit_id", Long.class);
+        return new Row(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"), rs.getString("display_name"),
+                org, rs.getBoolean("enabled"), rs.getInt("failed_logins"),
+                locked == null ? null : locked.toInstant());
+    }
+}

@@ -1,0 +1,5 @@
+/** Question banks (题库): questions of the six types, categories, import and export. */
+@NullMarked
+package cn.arena.bank;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,100 @@
+package cn.arena.org;
+
+import cn.arena.account.CurrentUser;
+import cn.arena.account.OrgDirectory;
+import cn.arena.account.Scopes;
+import cn.arena.shared.Refusal;
+import cn.arena.shared.Violation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The org tree: province → city → county → town → community, with development zones, sub-centres, departments and
+ * bureaus hanging where they belong. Answers the account module's scope questions.
+ */
+@Service
+public class OrgTree implements OrgDirectory {
+
+    public record OrgUnit(long id, String name, OrgUnitKind kind, @Nullable Long parentId) {}
+
+    private final JdbcClient jdbc;
+    private final Scopes scopes;
+
+    OrgTree(JdbcClient jdbc, @org.springframework.context.annotation.Lazy Scopes scopes) {
+        this.jdbc = jdbc;
+        this.scopes = scopes;
+    }
+
+    @Transactional
+    public long create(CurrentUser actor, String name, @Nullable OrgUnitKind kind, @Nullable Long parentId) {
+        List<Violation> problems = new ArrayList<>();
+        if (name.isBlank()) {
+            problems.add(Violation.field("name", "org.unit.name.required"));
+        }
+        if (kind == null) {
+            problems.add(Violation.field("kind", "org.unit.kind.required"));
+        }
+        if (parentId == null ? actor.orgUnitId() != null && !actor.isAdmin() : !exists(parentId) || !scopes.covers(actor, parentId)) {
+            problems.add(Violation.field("parentId", "org.unit.parent.unknown"));
+        }
+        if (!problems.isEmpty()) {
+            throw Refusal.invalid(problems);
+        }
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into org_unit (name, kind, parent_id) values (:n, :k, :p)")
+                .param("n", name.strip()).param("k", kind.name()).param("p", parentId).update(keys, "id");
+        return keys.getKeyAs(Long.class);
+    }
+
+    /** The caller's subtree, parents before children. */
+    public List<OrgUnit> visibleTo(CurrentUser user) {
+        return all().stream().filter(u -> scopes.covers(user, u.id())).toList();
+    }
+
+    public Optional<OrgUnit> find(long id) {
+        return jdbc.sql("select id, name, kind, parent_id from org_unit where id = :id").param("id", id).query(OrgTree::unit).optional();
+    }
+
+    /** The unit, if it exists and the caller may see it. */
+    public OrgUnit get(CurrentUser user, long id) {
+        return find(id).filter(u -> scopes.covers(user, u.id())).orElseThrow(Refusal::notFound);
+    }
+
+    List<OrgUnit> all() {
+        return jdbc.sql("select id, name, kind, parent_id from org_unit order by id").query(OrgTree::unit).list();
+    }
+
+    @Override
+    public boolean exists(long unitId) {
+        return find(unitId).isPresent();
+    }
+
+    @Override
+    public Optional<Long> findByName(String name) {
+        List<Long> ids = jdbc.sql("select id from org_unit where name = :n").param("n", name.strip()).query(Long.class).list();
+        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
+    }
+
+    @Override
+    public boolean isWithin(long unitId, long ancestorId) {
+        Long current = unitId;
+        for (int depth = 0; current != null && depth < 64; depth++) {
+            if (current == ancestorId) {
+                return true;
+            }
+            current = jdbc.sql("select parent_id from org_unit where id = :id").param("id", current)
+                    .query((rs, n) -> rs.getObject(1, Long.class)).optional().orElse(null);
+        }
+        return false;
+    }
+
+    private static OrgUnit unit(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new OrgUnit(rs.getLong("id"), rs.getString("name"), OrgUnitKind.valueOf(rs.getString("kind")),
+                rs.getObject("parent_id", Long.class));
+    }
+}

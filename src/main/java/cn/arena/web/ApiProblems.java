@@ -1,0 +1,125 @@
+package cn.arena.web;
+
+import cn.arena.shared.Messages;
+import cn.arena.shared.Refusal;
+import cn.arena.shared.Violation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns refusals and framework errors on the JSON API into RFC 9457 problem details whose {@code detail} and
+ * {@code errors[].message} are in the caller's language. Unexpected failures are logged and answered with a
+ * generic 500 that reveals nothing of the internals.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ApiProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    private final Messages messages;
+
+    ApiProblems(Messages messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(Refusal.class)
+    ProblemDetail refusal(Refusal refusal) {
+        HttpStatus status = switch (refusal.kind()) {
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+        };
+        List<Violation> violations = refusal.violations();
+        String detail = violations.size() == 1 && refusal.kind() == Refusal.Kind.INVALID
+                ? messages.of(violations.get(0))
+                : messages.get(refusal.messageKey(), refusal.args());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (!violations.isEmpty()) {
+            problem.setProperty("errors", violations.stream().map(this::error).toList());
+        }
+        return problem;
+    }
+
+    private Map<String, Object> error(Violation v) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        if (v.field() != null) error.put("field", v.field());
+        if (v.row() != null) error.put("row", v.row());
+        if (v.column() != null) error.put("column", v.column());
+        if (v.rule() != null) error.put("rule", v.rule());
+        if (v.member() != null) error.put("member", v.member());
+        error.put("message", messages.of(v));
+        return error;
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalidBody(MethodArgumentNotValidException e) {
+        List<Violation> violations = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> Violation.field(f.getField(), "error.field." + f.getCode(), f.getField()))
+                .toList();
+        return refusal(Refusal.invalid(violations));
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
+            MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
+    ProblemDetail unreadable(Exception e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, messages.get("error.unreadable"));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, messages.get("error.upload.tooLarge"));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail multipart(MultipartException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, messages.get("error.upload.unreadable"));
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ProblemDetail denied(Exception e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, messages.get("error.forbidden"));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ProblemDetail method(HttpRequestMethodNotSupportedException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED, messages.get("error.method"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, messages.get("error.mediaType"));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ProblemDetail noResource(NoResourceFoundException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, messages.get("error.notFound"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected failure on the API", e);
+        return ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(500), messages.get("error.internal"));
+    }
+}
