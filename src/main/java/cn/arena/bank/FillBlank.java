@@ -1,0 +1,63 @@
+package cn.arena.bank;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * 填空题: one text per blank. Each blank earns its share of the points when the text matches one of that blank's
+ * alternatives after trimming and folding full-width to half-width characters and case (一网通办 = 一网通办,
+ * ＡＢＣ = abc).
+ */
+final class FillBlank implements QuestionKind {
+
+    @Override
+    public QuestionType type() {
+        return QuestionType.FILL_BLANK;
+    }
+
+    @Override
+    public Optional<String> checkResponse(Question question, JsonNode value) {
+        if (!value.isArray() || value.size() != question.blanks()) {
+            return Optional.of("response.fillBlank.shape");
+        }
+        for (JsonNode blank : value) {
+            if (!blank.isString() && !blank.isNull()) {
+                return Optional.of("response.fillBlank.shape");
+            }
+            if (blank.isString() && blank.asString().length() > 1000) {
+                return Optional.of("response.tooLong");
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Mark mark(Question question, JsonNode response, BigDecimal points, MultipleChoiceScoring scoring) {
+        int blanks = question.blanks();
+        int right = 0;
+        for (int i = 0; i < blanks && i < response.size(); i++) {
+            String given = fold(response.get(i).isString() ? response.get(i).asString() : "");
+            if (given.isEmpty()) {
+                continue;
+            }
+            for (JsonNode alternative : question.answer().get(i)) {
+                if (fold(alternative.asString()).equals(given)) {
+                    right++;
+                    break;
+                }
+            }
+        }
+        BigDecimal earned = blanks == 0 ? BigDecimal.ZERO
+                : points.multiply(BigDecimal.valueOf(right)).divide(BigDecimal.valueOf(blanks), MathContext.DECIMAL64);
+        return Mark.of(QuestionKind.score(earned));
+    }
+
+    /** The form two blank texts are compared in: NFKC (full-width to half-width), lower case, trimmed. */
+    static String fold(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
+    }
+}

@@ -1,0 +1,51 @@
+package cn.arena.bank;
+
+import cn.arena.account.CurrentUser;
+import cn.arena.account.Scopes;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The bank as downstream modules (paper, exam, marking, practice, live) use it: which questions a blueprint may
+ * draw on, the exact version an attempt refers to, and the note that a version has been used.
+ */
+@Service
+public class QuestionCatalog {
+
+    private final QuestionStore store;
+    private final Scopes scopes;
+
+    QuestionCatalog(QuestionStore store, Scopes scopes) {
+        this.store = store;
+        this.scopes = scopes;
+    }
+
+    /** Active questions of the banks matching a blueprint section's filters; category includes its subcategories. */
+    public List<Question> eligible(Collection<Long> bankIds, QuestionType type, @Nullable String category, @Nullable Integer difficulty) {
+        return store.active(bankIds, type, category, difficulty);
+    }
+
+    /** A question version by id, retired or not (attempts keep pointing at the version they showed). */
+    public Optional<Question> find(long questionId) {
+        return store.find(questionId);
+    }
+
+    public List<Question> findAll(Collection<Long> questionIds) {
+        return store.findAll(questionIds);
+    }
+
+    /** From now on these versions are never edited in place: an edit retires them and makes a new version. */
+    @Transactional
+    public void markUsed(Collection<Long> questionIds) {
+        store.markUsed(questionIds);
+    }
+
+    /** True when the bank exists and lies in the user's scope. */
+    public boolean bankVisibleTo(CurrentUser user, long bankId) {
+        return store.findBank(bankId).filter(b -> scopes.covers(user, b.ownerUnitId())).isPresent();
+    }
+}

@@ -1,0 +1,158 @@
+package cn.arena.bank;
+
+import cn.arena.shared.Violation;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A question as someone typed it (JSON body, form or spreadsheet row), before it is checked. {@link #check()} lists
+ * every rule it breaks, each on its field; {@link #toQuestion(long)} gives the clean question once it breaks none.
+ */
+public record QuestionDraft(
+        @Nullable QuestionType type,
+        @Nullable String stem,
+        @Nullable List<Option> options,
+        @Nullable JsonNode answer,
+        @Nullable String analysis,
+        @Nullable String category,
+        @Nullable Integer difficulty,
+        @Nullable BigDecimal points,
+        @Nullable List<String> keywords) {
+
+    /** A blank in a fill-in-the-blank stem: （ ）, ( ) or three or more underscores. */
+    static final Pattern BLANK = Pattern.compile("[（(]\\s*[）)]|_{3,}");
+    static final int MAX_OPTIONS = 8;
+
+    public List<Violation> check() {
+        List<Violation> problems = new ArrayList<>();
+        if (type == null) {
+            problems.add(Violation.field("type", "question.type.required"));
+            return problems;
+        }
+        if (stem == null || stem.isBlank()) {
+            problems.add(Violation.field("stem", "question.stem.required"));
+        } else if (stem.length() > 20_000) {
+            problems.add(Violation.field("stem", "question.stem.tooLong"));
+        }
+        if (difficulty != null && (difficulty < 1 || difficulty > 5)) {
+            problems.add(Violation.field("difficulty", "question.difficulty.range"));
+        }
+        if (points != null && points.signum() <= 0) {
+            problems.add(Violation.field("points", "question.points.positive"));
+        }
+        if (type.hasOptions()) {
+            checkOptions(problems);
+        }
+        checkAnswer(problems);
+        return problems;
+    }
+
+    private void checkOptions(List<Violation> problems) {
+        List<Option> opts = options == null ? List.of() : options;
+        if (opts.size() < 2 || opts.size() > MAX_OPTIONS) {
+            problems.add(Violation.field("options", "question.options.count", MAX_OPTIONS));
+        }
+        Set<String> keys = new HashSet<>();
+        for (Option o : opts) {
+            if (o.key() == null || !o.key().matches("[A-H]") || !keys.add(o.key())) {
+                problems.add(Violation.field("options", "question.options.key", String.valueOf(o.key())));
+            }
+            if (o.text() == null || o.text().isBlank()) {
+                problems.add(Violation.field("options", "question.options.text", String.valueOf(o.key())));
+            }
+        }
+    }
+
+    private void checkAnswer(List<Violation> problems) {
+        JsonNode a = answer;
+        if (a == null || a.isNull()) {
+            problems.add(Violation.field("answer", "question.answer.required"));
+            return;
+        }
+        switch (type) {
+            case SINGLE_CHOICE -> {
+                if (!a.isString() || a.asString().length() != 1) {
+                    problems.add(Violation.field("answer", "question.answer.singleChoice"));
+                } else if (!hasOption(a.asString())) {
+                    problems.add(Violation.field("answer", "question.answer.noSuchOption", a.asString()));
+                }
+            }
+            case MULTIPLE_CHOICE -> {
+                if (!a.isArray() || a.isEmpty()) {
+                    problems.add(Violation.field("answer", "question.answer.multipleChoice"));
+                } else {
+                    Set<String> seen = new HashSet<>();
+                    for (JsonNode k : a) {
+                        if (!k.isString() || !seen.add(k.asString())) {
+                            problems.add(Violation.field("answer", "question.answer.multipleChoice"));
+                        } else if (!hasOption(k.asString())) {
+                            problems.add(Violation.field("answer", "question.answer.noSuchOption", k.asString()));
+                        }
+                    }
+                }
+            }
+            case TRUE_FALSE -> {
+                if (!a.isBoolean()) {
+                    problems.add(Violation.field("answer", "question.answer.trueFalse"));
+                }
+            }
+            case FILL_BLANK -> checkBlanks(a, problems);
+            case SHORT_ANSWER, ESSAY -> {
+                if (!a.isString() || a.asString().isBlank()) {
+                    problems.add(Violation.field("answer", "question.answer.reference"));
+                }
+            }
+        }
+    }
+
+    private void checkBlanks(JsonNode a, List<Violation> problems) {
+        boolean shaped = a.isArray() && !a.isEmpty();
+        for (JsonNode blank : a) {
+            shaped &= blank.isArray() && !blank.isEmpty();
+            for (JsonNode alt : blank) {
+                shaped &= alt.isString() && !alt.asString().isBlank();
+            }
+        }
+        if (!shaped) {
+            problems.add(Violation.field("answer", "question.answer.fillBlank"));
+        } else if (stem != null && !stem.isBlank() && blanksInStem(stem) != a.size()) {
+            problems.add(Violation.field("answer", "question.answer.blankCount", blanksInStem(stem), a.size()));
+        }
+    }
+
+    static int blanksInStem(String stem) {
+        Matcher m = BLANK.matcher(stem);
+        int count = 0;
+        while (m.find()) {
+            count++;
+        }
+        return count;
+    }
+
+    private boolean hasOption(String key) {
+        return options != null && options.stream().anyMatch(o -> key.equals(o.key()));
+    }
+
+    /** The checked question for a bank; call only when {@link #check()} found nothing. */
+    Question toQuestion(long bankId) {
+        return new Question(0, bankId, type, stem.strip(), type.hasOptions() ? List.copyOf(options) : List.of(), answer,
+                analysis == null ? "" : analysis.strip(), normalizeCategory(category),
+                difficulty == null ? 3 : difficulty, points == null ? BigDecimal.ONE : points.stripTrailingZeros(),
+                keywords == null ? List.of() : keywords.stream().map(String::strip).filter(k -> !k.isEmpty()).toList());
+    }
+
+    /** "政务服务 / 一网通办 /" → "政务服务/一网通办". */
+    static String normalizeCategory(@Nullable String category) {
+        if (category == null) {
+            return "";
+        }
+        return String.join("/", java.util.Arrays.stream(category.split("/")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+    }
+}
