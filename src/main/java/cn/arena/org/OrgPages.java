@@ -45,7 +45,17 @@ class OrgPages {
 
     /** What the person form posts (and what comes back on a refusal, the ID number left out). */
     record PersonFields(@Nullable String name, @Nullable String idNumber, @Nullable String mobile, @Nullable String landline,
-            @Nullable String staffCategory, @Nullable Long orgUnitId, @Nullable String employment) {}
+            @Nullable String staffCategory, @Nullable Long orgUnitId, @Nullable String employment) {
+
+        PersonForm form() {
+            return new PersonForm(name, idNumber, mobile, landline, staffCategory, orgUnitId, employment);
+        }
+
+        @Override
+        public String toString() {
+            return form().toString();
+        }
+    }
 
     record UnitFields(@Nullable String name, @Nullable String kind, @Nullable Long parentId) {}
 
@@ -116,8 +126,7 @@ class OrgPages {
     @PostMapping("/org/people")
     String createPerson(@AuthenticationPrincipal CurrentUser user, @ModelAttribute PersonFields fields, Model model) {
         try {
-            long id = new PersonForm(fields.name(), fields.idNumber(), fields.mobile(), fields.landline(), fields.staffCategory(),
-                    fields.orgUnitId(), fields.employment()).register(people, user).id();
+            long id = fields.form().register(people, user).id();
             return "redirect:/org/people/" + id;
         } catch (Refusal refusal) {
             show(refusal, model);

@@ -32,7 +32,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class People {
 
     /** A person as entered; {@code idNumber} and {@code staffCategory} as people write them (category: code or name). */
-    public record NewPerson(String name, String idNumber, String mobile, @Nullable String landline, String staffCategory, long orgUnitId) {}
+    public record NewPerson(String name, String idNumber, String mobile, @Nullable String landline, String staffCategory, long orgUnitId) {
+
+        /** Without the ID number, so that logging an entry never logs the number. */
+        @Override
+        public String toString() {
+            return "NewPerson[name=" + name + ", idNumber=(hidden), staffCategory=" + staffCategory + ", orgUnitId=" + orgUnitId + "]";
+        }
+    }
 
     /** A person as every other module sees them: the ID number masked, the staff category as its code. */
     public record PersonView(long id, String name, String maskedIdNumber, String mobile, @Nullable String landline,
@@ -42,7 +49,13 @@ public class People {
     record Details(PersonView person, @Nullable Employment employment) {}
 
     /** Search criteria; each is optional. The unit criterion covers the units below it too. */
-    record Query(@Nullable String idNumber, @Nullable String name, @Nullable Long orgUnitId) {}
+    record Query(@Nullable String idNumber, @Nullable String name, @Nullable Long orgUnitId) {
+
+        @Override
+        public String toString() {
+            return "Query[idNumber=" + (idNumber == null ? "null" : "(hidden)") + ", name=" + name + ", orgUnitId=" + orgUnitId + "]";
+        }
+    }
 
     static final int MAX_NAME = 50;
     private static final int SEARCH_LIMIT = 500;
