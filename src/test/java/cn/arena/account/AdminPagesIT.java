@@ -58,6 +58,11 @@ class AdminPagesIT extends ApiTest {
         assertThat(as(organizer).get("/api/v1/audit.xlsx").status()).isEqualTo(403);
 
         WebSession web = WebSession.login(port, "admin", ADMIN_PASSWORD);
+        var unfiltered = web.get("/admin/audit");
+        assertThat(unfiltered.status()).isEqualTo(200);
+        assertThat(unfiltered.html()).contains("USER_CREATED").contains("LOGIN");
+        assertThat(admin().get("/api/v1/audit.xlsx").status()).isEqualTo(200);
+        assertThat(admin().get("/api/v1/audit").json().get("items")).isNotEmpty();
         var page = web.get("/admin/audit?action=USER_CREATED");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.html()).contains("USER_CREATED").contains(organizer).doesNotContain(">LOGIN<");
