@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -138,15 +139,20 @@ public class People {
             return existing.get();
         }
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into org_person (name, id_number_enc, id_number_hash, id_masked, mobile, landline, staff_category,
-                employment, org_unit_id, created_at)
-                values (:name, :enc, :hash, :masked, :mobile, :landline, :category, :employment, :unit, :now)""")
-                .param("name", p.name().strip()).param("enc", cipher.encrypt(id.value())).param("hash", hash)
-                .param("masked", id.masked()).param("mobile", mobile).param("landline", landline).param("category", category)
-                .param("employment", employment == null ? null : employment.name()).param("unit", p.orgUnitId())
-                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .update(keys, "id");
+        try {
+            jdbc.sql("""
+                    insert into org_person (name, id_number_enc, id_number_hash, id_masked, mobile, landline, staff_category,
+                    employment, org_unit_id, created_at)
+                    values (:name, :enc, :hash, :masked, :mobile, :landline, :category, :employment, :unit, :now)""")
+                    .param("name", p.name().strip()).param("enc", cipher.encrypt(id.value())).param("hash", hash)
+                    .param("masked", id.masked()).param("mobile", mobile).param("landline", landline).param("category", category)
+                    .param("employment", employment == null ? null : employment.name()).param("unit", p.orgUnitId())
+                    .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                    .update(keys, "id");
+        } catch (DuplicateKeyException raced) {
+            // Someone registered the same number a moment ago; the unique hash kept it to one person. Try again.
+            throw Refusal.conflict("org.person.registeredConcurrently");
+        }
         long personId = keys.getKeyAs(Long.class);
         audit.record("PERSON_CREATED", target(personId), "unit=" + p.orgUnitId());
         return personId;
