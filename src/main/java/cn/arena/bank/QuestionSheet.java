@@ -103,6 +103,9 @@ final class QuestionSheet {
             if (found.isEmpty()) {
                 drafts.add(draft);
             }
+            // Left to right, as the person fixing the row reads it.
+            found.sort(java.util.Comparator.comparingInt(v -> headerLine.cells().indexOf(v.column()) < 0
+                    ? Integer.MAX_VALUE : headerLine.cells().indexOf(v.column())));
             problems.addAll(found);
         }
 
