@@ -39,7 +39,7 @@ final class AnswerNotation {
     private static final Pattern LINES = Pattern.compile("\\r?\\n");
     private static final Pattern SEMICOLONS = Pattern.compile("[;；]");
     private static final Pattern ALTERNATIVE_SEPARATORS = Pattern.compile("[|｜]");
-    private static final Pattern KEYWORD_SEPARATORS = Pattern.compile("[;；、\\r\\n]+");
+    private static final Pattern KEYWORD_SEPARATORS = Pattern.compile("[;；、]");
 
     private static final Map<String, QuestionType> TYPE_NAMES = Map.ofEntries(
             Map.entry("单选题", QuestionType.SINGLE_CHOICE), Map.entry("单选", QuestionType.SINGLE_CHOICE),
@@ -167,8 +167,10 @@ final class AnswerNotation {
         }
     }
 
+    /** Keywords separated by ; ； or 、, or one per line when the cell has several lines (as export writes 、 inside one). */
     static List<String> keywords(String cell) {
-        return Arrays.stream(KEYWORD_SEPARATORS.split(cell)).map(String::strip).filter(k -> !k.isEmpty()).toList();
+        Pattern separator = LINES.matcher(cell.strip()).find() ? LINES : KEYWORD_SEPARATORS;
+        return Arrays.stream(separator.split(cell)).map(String::strip).filter(k -> !k.isEmpty()).toList();
     }
 
     /** The answer as the template writes it; {@link #answer} reads it back to the same JSON. */
@@ -187,7 +189,8 @@ final class AnswerNotation {
     }
 
     static String writeKeywords(List<String> keywords) {
-        return String.join("；", keywords);
+        boolean separators = keywords.stream().anyMatch(k -> KEYWORD_SEPARATORS.matcher(k).find());
+        return String.join(separators ? "\n" : "；", keywords);
     }
 
     /** Full-width to half-width (ＡＢ → AB, ；→ ;), lower case, trimmed: the form cell words are compared in. */

@@ -172,6 +172,18 @@ class AnswerNotationTest {
     }
 
     @Test
+    void readsOneKeywordPerLineWhenTheCellHasSeveralLines() {
+        assertThat(AnswerNotation.keywords("男职工63周岁\n女职工55周岁、58周岁")).containsExactly("男职工63周岁", "女职工55周岁、58周岁");
+    }
+
+    @Test
+    void writesKeywordsSoThatTheyReadBack() {
+        for (List<String> keywords : List.<List<String>>of(List.of("一网通办", "跨省通办"), List.of("女职工55周岁、58周岁", "自愿;弹性"), List.of())) {
+            assertThat(AnswerNotation.keywords(AnswerNotation.writeKeywords(keywords))).isEqualTo(keywords);
+        }
+    }
+
+    @Test
     void writesEveryAnswerInANotationThatReadsBack() {
         List<String> answers = List.of("\"B\"", "[\"A\",\"C\"]", "true", "false", "[[\"一网通办\",\"一网办\"],[\"跨省通办\"]]",
                 "[[\"a;b\"],[\"c\"]]", "\"参考答案\"");

@@ -135,7 +135,7 @@ class QuestionImportIT extends ApiTest {
                 Api.obj("type", "FILL_BLANK", "stem", "长三角（ ），全国（ ），还有___。", "answer",
                         List.of(List.of("一网通办", "一网办", "ＡＢＣ"), List.of("跨省通办"), List.of("一次办", "一次办好")),
                         "analysis", "见《意见》。", "category", "政务服务/一网通办/跨省通办", "difficulty", 4, "points", 3),
-                Api.obj("type", "SHORT_ANSWER", "stem", "简述“好差评”制度。", "answer", "-评价；\n-整改。", "keywords", List.of("评价", "整改"),
+                Api.obj("type", "SHORT_ANSWER", "stem", "简述“好差评”制度。", "answer", "-评价；\n-整改。", "keywords", List.of("评价、反馈", "整改"),
                         "category", "政务服务/好差评", "difficulty", 5, "points", 5),
                 Api.obj("type", "ESSAY", "stem", "论述优化营商环境。", "answer", "一、……\n二、……", "keywords", List.of("营商环境"), "points", 20));
         questions.forEach(q -> assertThat(as(organizer).post("/api/v1/banks/" + source + "/questions", q).status()).isEqualTo(201));

@@ -92,6 +92,19 @@ class QuestionSheetTest {
         assertThat(back).usingRecursiveFieldByFieldElementComparator().isEqualTo(questions);
     }
 
+    @Test
+    void theShippedDemoBankReadsBackExactlyFromItsExport() throws Exception {
+        List<Question> questions;
+        try (var in = new org.springframework.core.io.ClassPathResource(DemoQuestions.RESOURCE).getInputStream()) {
+            questions = DemoQuestions.load(in).stream().map(d -> d.toQuestion(9)).toList();
+        }
+        byte[] bytes = QuestionSheet.write(questions);
+        var reading = QuestionSheet.read(Spreadsheet.read(new ByteArrayInputStream(bytes), bytes.length));
+        assertThat(reading.problems()).isEmpty();
+        assertThat(reading.drafts().stream().map(d -> d.toQuestion(9)).toList()).usingRecursiveFieldByFieldElementComparator()
+                .isEqualTo(questions);
+    }
+
     private static Question q(QuestionType type, String stem, List<Option> options, String answer) {
         return new Question(0, 9, type, stem, options, Questions.json(answer), "解析：" + stem, "政务服务/一网通办", 4,
                 new BigDecimal("2.5"), type == QuestionType.ESSAY ? List.of("营商环境", "放管服") : List.of());
