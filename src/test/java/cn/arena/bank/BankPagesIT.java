@@ -108,7 +108,7 @@ class BankPagesIT extends ApiTest {
         var notXlsx = browser.upload("/banks/" + bank + "/import", page, "not a spreadsheet".getBytes(), "x.csv");
         assertThat(notXlsx.html()).contains("not a valid");
         var imported = browser.upload("/banks/" + bank + "/import", page, good, "good.xlsx");
-        assertThat(imported.html()).contains("Imported 2 questions").contains("True/false：1").contains("Short answer：1");
+        assertThat(imported.html()).contains("Imported 2 questions").contains("True/false: 1").contains("Short answer: 1");
     }
 
     @Test
