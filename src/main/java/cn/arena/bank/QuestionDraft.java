@@ -30,6 +30,13 @@ public record QuestionDraft(
     static final Pattern BLANK = Pattern.compile("[（(]\\s*[）)]|_{3,}");
     static final int MAX_OPTIONS = 8;
     static final BigDecimal MAX_POINTS = BigDecimal.valueOf(1000);
+    /** Texts stay within what an Excel cell holds (32,767), so every question can be exported. */
+    static final int MAX_TEXT = 20_000;
+    static final int MAX_OPTION = 2_000;
+    /** The category column's width. */
+    static final int MAX_CATEGORY = 500;
+    static final int MAX_KEYWORDS = 50;
+    static final int MAX_KEYWORD = 100;
 
     public List<Violation> check() {
         List<Violation> problems = new ArrayList<>();
@@ -39,8 +46,17 @@ public record QuestionDraft(
         }
         if (stem == null || stem.isBlank()) {
             problems.add(Violation.field("stem", "question.stem.required"));
-        } else if (stem.length() > 20_000) {
+        } else if (stem.length() > MAX_TEXT) {
             problems.add(Violation.field("stem", "question.stem.tooLong"));
+        }
+        if (analysis != null && analysis.length() > MAX_TEXT) {
+            problems.add(Violation.field("analysis", "question.text.tooLong", MAX_TEXT));
+        }
+        if (category != null && normalizeCategory(category).length() > MAX_CATEGORY) {
+            problems.add(Violation.field("category", "question.text.tooLong", MAX_CATEGORY));
+        }
+        if (keywords != null && (keywords.size() > MAX_KEYWORDS || keywords.stream().anyMatch(k -> k == null || k.length() > MAX_KEYWORD))) {
+            problems.add(Violation.field("keywords", "question.keywords.limits", MAX_KEYWORDS, MAX_KEYWORD));
         }
         if (difficulty != null && (difficulty < 1 || difficulty > 5)) {
             problems.add(Violation.field("difficulty", "question.difficulty.range"));
@@ -70,6 +86,8 @@ public record QuestionDraft(
             }
             if (o.text() == null || o.text().isBlank()) {
                 problems.add(Violation.field("options", "question.options.text", String.valueOf(o.key())));
+            } else if (o.text().length() > MAX_OPTION) {
+                problems.add(Violation.field("options", "question.text.tooLong", MAX_OPTION));
             }
         }
     }
@@ -111,6 +129,8 @@ public record QuestionDraft(
             case SHORT_ANSWER, ESSAY -> {
                 if (!a.isString() || a.asString().isBlank()) {
                     problems.add(Violation.field("answer", "question.answer.reference"));
+                } else if (a.asString().length() > MAX_TEXT) {
+                    problems.add(Violation.field("answer", "question.text.tooLong", MAX_TEXT));
                 }
             }
         }

@@ -87,6 +87,18 @@ class QuestionDraftTest {
     }
 
     @Test
+    void keepsEveryTextWithinWhatTheDatabaseAndAnExcelCellHold() {
+        String huge = "字".repeat(20_001);
+        assertThat(problems(draft(QuestionType.ESSAY, huge, null, "\"参考\""))).containsExactly("stem:question.stem.tooLong");
+        assertThat(problems(new QuestionDraft(QuestionType.ESSAY, "论述", null, Questions.JSON.getNodeFactory().stringNode(huge), huge,
+                "类".repeat(501), null, null, List.of("词".repeat(101)))))
+                .containsExactly("analysis:question.text.tooLong", "category:question.text.tooLong", "keywords:question.keywords.limits",
+                        "answer:question.text.tooLong");
+        assertThat(problems(draft(QuestionType.SINGLE_CHOICE, "核心是", List.of(new Option("A", "项".repeat(2_001)), new Option("B", "二")), "\"B\"")))
+                .containsExactly("options:question.text.tooLong");
+    }
+
+    @Test
     void cleansTextsAndOrdersOptionsWhenBecomingAQuestion() {
         var draft = new QuestionDraft(QuestionType.FILL_BLANK, "  长三角（ ） ", null, Questions.json("[[\" 一网通办 \"]]"), null,
                 " 政务服务 / 一网通办 / ", null, null, List.of(" 一网通办 ", ""));
