@@ -152,7 +152,9 @@ class QuestionStore {
     java.util.Map<String, Integer> categoryCounts(long bankId) {
         var counts = new java.util.TreeMap<String, Integer>();
         jdbc.sql("select category, count(*) from question where bank_id = :bank and status = 'ACTIVE' group by category")
-                .param("bank", bankId).query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2))).list();
+                .param("bank", bankId).query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
         return counts;
     }
 

@@ -166,6 +166,26 @@ class QuestionImportIT extends ApiTest {
     }
 
     @Test
+    void pagesTwentyByDefaultAndAtMostTwoHundred() {
+        String organizer = user("ORGANIZER");
+        long bank = bank(organizer);
+        List<List<?>> rows = new ArrayList<>();
+        for (int i = 1; i <= 201; i++) {
+            rows.add(List.of("判断题", "第 " + i + " 题：社保卡全国通用。", "对"));
+        }
+        var imported = as(organizer).upload("/api/v1/banks/" + bank + "/import", sheet(List.of("题型", "题干", "答案"), rows.toArray(List[]::new)));
+        assertThat(imported.json().get("imported").asInt()).isEqualTo(201);
+        String base = "/api/v1/banks/" + bank + "/questions";
+        assertThat(as(organizer).get(base).json().get("items")).hasSize(20);
+        JsonNode capped = as(organizer).get(base + "?size=1000").json();
+        assertThat(capped.get("items")).hasSize(200);
+        assertThat(capped.get("total").asLong()).isEqualTo(201);
+        JsonNode last = as(organizer).get(base + "?size=200&page=1").json().get("items");
+        assertThat(last).hasSize(1);
+        assertThat(last.get(0).get("stem").asString()).startsWith("第 201 题");
+    }
+
+    @Test
     void offersAnEmptyTemplate() throws Exception {
         var template = as(user("ORGANIZER")).get("/api/v1/banks/template.xlsx");
         assertThat(template.status()).isEqualTo(200);
