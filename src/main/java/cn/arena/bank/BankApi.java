@@ -1,6 +1,7 @@
 package cn.arena.bank;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.shared.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -58,9 +59,11 @@ class BankApi {
     record Imported(int imported, Map<QuestionType, Integer> byType) {}
 
     private final BankService banks;
+    private final Messages messages;
 
-    BankApi(BankService banks) {
+    BankApi(BankService banks, Messages messages) {
         this.banks = banks;
+        this.messages = messages;
     }
 
     @PostMapping
@@ -128,10 +131,14 @@ class BankApi {
         return xlsx(banks.export(user, bankId), name + ".xlsx");
     }
 
-    /** The template with its header row only, for people starting a bank in Excel. */
+    /** The template with its header row only, for people starting a bank in Excel, and a sheet explaining the columns. */
     @GetMapping("/template.xlsx")
     ResponseEntity<byte[]> template() {
-        return xlsx(QuestionSheet.write(List.of()), "题库导入模板.xlsx");
+        List<String> columns = List.of("type", "stem", "options", "answer", "analysis", "category", "difficulty", "points", "keywords");
+        var help = new QuestionSheet.Help(messages.get("bank.template.sheet"),
+                List.of(messages.get("bank.page.column"), messages.get("bank.template.content")),
+                columns.stream().map(c -> List.of(messages.get("bank.template.column." + c), messages.get("bank.template.help." + c))).toList());
+        return xlsx(QuestionSheet.write(List.of(), help), "题库导入模板.xlsx");
     }
 
     static ResponseEntity<byte[]> xlsx(byte[] body, String filename) {

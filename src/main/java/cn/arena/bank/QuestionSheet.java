@@ -150,24 +150,39 @@ final class QuestionSheet {
 
     /** The questions in the template, one row each, in the notation {@link #read} reads back unchanged. */
     static byte[] write(List<Question> questions) {
+        return write(questions, null);
+    }
+
+    /** A second sheet for people filling in an empty template: what goes in each column. Import reads only the first sheet. */
+    record Help(String sheet, List<String> header, List<List<String>> rows) {}
+
+    static byte[] write(List<Question> questions, @Nullable Help help) {
         try (var writer = new Spreadsheet.Writer()) {
-            writer.sheet("试题", HEADER);
-            for (Question q : questions) {
-                Map<String, String> options = new java.util.HashMap<>();
-                q.options().forEach(o -> options.put(o.key(), o.text()));
-                List<Object> row = new ArrayList<>();
-                row.add(AnswerNotation.typeName(q.type()));
-                row.add(q.stem());
-                OPTION_KEYS.forEach(k -> row.add(options.get(k)));
-                row.add(AnswerNotation.write(q.type(), q.answer()));
-                row.add(q.analysis());
-                row.add(q.category());
-                row.add(q.difficulty());
-                row.add(q.points());
-                row.add(AnswerNotation.writeKeywords(q.keywords()));
-                writer.row(row);
+            writeQuestions(writer, questions);
+            if (help != null) {
+                writer.sheet(help.sheet(), help.header());
+                help.rows().forEach(writer::row);
             }
             return writer.toBytes();
+        }
+    }
+
+    private static void writeQuestions(Spreadsheet.Writer writer, List<Question> questions) {
+        writer.sheet("试题", HEADER);
+        for (Question q : questions) {
+            Map<String, String> options = new java.util.HashMap<>();
+            q.options().forEach(o -> options.put(o.key(), o.text()));
+            List<Object> row = new ArrayList<>();
+            row.add(AnswerNotation.typeName(q.type()));
+            row.add(q.stem());
+            OPTION_KEYS.forEach(k -> row.add(options.get(k)));
+            row.add(AnswerNotation.write(q.type(), q.answer()));
+            row.add(q.analysis());
+            row.add(q.category());
+            row.add(q.difficulty());
+            row.add(q.points());
+            row.add(AnswerNotation.writeKeywords(q.keywords()));
+            writer.row(row);
         }
     }
 }

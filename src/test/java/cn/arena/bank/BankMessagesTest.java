@@ -58,7 +58,7 @@ class BankMessagesTest {
     }
 
     @Test
-    void everyTypeDifficultyAndFieldHasALabel() throws IOException {
+    void everyTypeDifficultyFieldAndTemplateColumnHasALabel() throws IOException {
         Set<String> known = load("bank.properties").stringPropertyNames();
         for (QuestionType type : QuestionType.values()) {
             assertThat(known).contains("bank.type." + type);
@@ -68,6 +68,9 @@ class BankMessagesTest {
         }
         for (String field : new String[] {"type", "stem", "options", "answer", "analysis", "category", "difficulty", "points", "keywords", "name", "file"}) {
             assertThat(known).contains("bank.field." + field);
+        }
+        for (String column : new String[] {"type", "stem", "options", "answer", "analysis", "category", "difficulty", "points", "keywords"}) {
+            assertThat(known).contains("bank.template.column." + column, "bank.template.help." + column);
         }
     }
 }

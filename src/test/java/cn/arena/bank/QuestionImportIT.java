@@ -195,6 +195,8 @@ class QuestionImportIT extends ApiTest {
             assertThat(header.getCell(1).getStringCellValue()).isEqualTo("题干");
             assertThat(header.getCell(2).getStringCellValue()).isEqualTo("选项A");
             assertThat(workbook.getSheetAt(0).getLastRowNum()).isZero();
+            assertThat(workbook.getSheetAt(1).getSheetName()).isEqualTo("填写说明");
+            assertThat(workbook.getSheetAt(1).getRow(4).getCell(1).getStringCellValue()).contains("ABD").contains("√/×");
         }
     }
 }
