@@ -72,6 +72,8 @@
     tick();
     setInterval(tick, 1000);
     setInterval(flush, 5000);
+    // Also keeps the session alive while the candidate reads or thinks, and notices a submission made elsewhere.
+    setInterval(checkState, 60000);
     window.addEventListener('online', flush);
     flush();
   }
@@ -260,7 +262,22 @@
     if (left <= 0 && !closed) closeAttempt();
   }
 
+  async function checkState() {
+    try {
+      const r = await window.arena.api('GET', '/api/v1/attempts/' + attemptId);
+      if (!r.ok) return;
+      const state = await r.json();
+      if (state.status === 'SUBMITTED') {
+        localStorage.removeItem(pendingKey);
+        showSubmitted(state.submittedAt);
+      }
+    } catch (e) {
+      // Offline: the save state already says so; the next check will tell.
+    }
+  }
+
   function closeAttempt() {
+    if (!closed) setTimeout(checkState, 20000);
     closed = true;
     const box = $('time-up');
     box.textContent = msg('time-up');
