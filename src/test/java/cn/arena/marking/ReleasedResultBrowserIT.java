@@ -92,7 +92,9 @@ class ReleasedResultBrowserIT extends MarkingTest {
             // The organizer's results page shows the release, the ranking and the item statistics.
             Page staff = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN")).newPage();
             login(staff, organizer);
-            staff.navigate("http://localhost:" + port + "/exams/" + exam + "/results");
+            staff.navigate("http://localhost:" + port + "/marking");
+            staff.click("#marking-exams a[href='/exams/" + exam + "/results']");
+            staff.waitForSelector("#ranking");
             assertThat(staff.textContent("#release-state")).contains(organizer);
             assertThat(staff.textContent("#ranking")).contains(candidate).contains("12.00");
             assertThat(staff.locator("#item-stats tbody tr").count()).isEqualTo(6);
