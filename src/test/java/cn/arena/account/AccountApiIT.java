@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.arena.support.Api;
 import cn.arena.support.ApiTest;
 import java.util.List;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 class AccountApiIT extends ApiTest {
@@ -80,7 +79,7 @@ class AccountApiIT extends ApiTest {
         String unitName = admin().get("/api/v1/org-units").json().get("items").valueStream()
                 .filter(u -> u.get("id").asLong() == unit).findFirst().orElseThrow().get("name").asText();
         String good = unique("imp");
-        byte[] broken = xlsx(List.of(
+        byte[] broken = Api.xlsx(List.of(
                 List.of("用户名", "姓名", "密码", "角色", "单位"),
                 List.of(good, "王芳", PASSWORD, "考生", unitName),
                 List.of(unique("imp"), "李强", "weak", "阅卷人、考生", unitName),
@@ -93,7 +92,7 @@ class AccountApiIT extends ApiTest {
         assertThat(admin().get("/api/v1/me").status()).isEqualTo(200);
         assertThat(Api.basic(port, good, PASSWORD).get("/api/v1/me").status()).as("nothing imported").isEqualTo(401);
 
-        byte[] fine = xlsx(List.of(
+        byte[] fine = Api.xlsx(List.of(
                 List.of("用户名", "姓名", "密码", "角色", "单位"),
                 List.of(good, "王芳", PASSWORD, "考生", unitName),
                 List.of(unique("imp"), "李强", PASSWORD, "GRADER,CANDIDATE", "")));
@@ -146,17 +145,4 @@ class AccountApiIT extends ApiTest {
         assertThat(admin().get("/api/v1/audit?action=ROLES_CHANGED").text()).contains(username);
     }
 
-    static byte[] xlsx(List<List<String>> rows) throws Exception {
-        try (var workbook = new XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
-            var sheet = workbook.createSheet("Sheet1");
-            for (int r = 0; r < rows.size(); r++) {
-                var row = sheet.createRow(r);
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    row.createCell(c).setCellValue(rows.get(r).get(c));
-                }
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        }
-    }
 }

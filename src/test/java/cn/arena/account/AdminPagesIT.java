@@ -41,11 +41,11 @@ class AdminPagesIT extends ApiTest {
 
         String unitName = admin().get("/api/v1/org-units/" + district).json().get("name").asText();
         String imported = unique("imp");
-        var refused = organizer.upload("/admin/users/import", AccountApiIT.xlsx(List.of(List.of("用户名", "姓名", "密码", "角色", "单位"),
+        var refused = organizer.upload("/admin/users/import", Api.xlsx(List.of(List.of("用户名", "姓名", "密码", "角色", "单位"),
                 List.of(imported, "王芳", PASSWORD, "管理员", unitName))));
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.html()).contains("第 2 行");
-        var done = organizer.upload("/admin/users/import", AccountApiIT.xlsx(List.of(List.of("用户名", "姓名", "密码", "角色", "单位"),
+        var done = organizer.upload("/admin/users/import", Api.xlsx(List.of(List.of("用户名", "姓名", "密码", "角色", "单位"),
                 List.of(imported, "王芳", PASSWORD, "考生", unitName))));
         assertThat(done.status()).isEqualTo(302);
         assertThat(organizer.get("/admin/users").html()).contains(imported);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.arena.shared.Spreadsheet;
 import cn.arena.support.Api;
 import cn.arena.support.ApiTest;
+import cn.arena.support.WebSession;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 class BankPagesIT extends ApiTest {
 
-    private Browser browser(String username) {
-        return Browser.signIn(port, username, PASSWORD, "zh-CN");
+    private WebSession browser(String username) {
+        return WebSession.login(port, username, PASSWORD);
     }
 
     @Test
@@ -34,29 +35,29 @@ class BankPagesIT extends ApiTest {
     @Test
     void createsEditsSearchesAndDeletesQuestionsThroughTheForms() {
         String organizer = user("ORGANIZER");
-        Browser browser = browser(organizer);
+        WebSession browser = browser(organizer);
         var banks = browser.get("/banks");
         assertThat(banks.status()).isEqualTo(200);
-        var created = browser.form("/banks", banks, Map.of("name", unique("表单题库")));
+        var created = browser.post("/banks", Map.of("name", unique("表单题库")));
         assertThat(created.location()).matches(".*/banks/\\d+");
         long bank = Long.parseLong(created.location().replaceAll(".*/banks/", ""));
 
         var form = browser.get("/banks/" + bank + "/questions/new");
         assertThat(form.status()).isEqualTo(200);
-        var refused = browser.form("/banks/" + bank + "/questions", form, Map.of("type", "FILL_BLANK", "stem", "长三角（ ）",
+        var refused = browser.post("/banks/" + bank + "/questions", Map.of("type", "FILL_BLANK", "stem", "长三角（ ）",
                 "answerBlanks", "一网通办\n跨省通办", "difficulty", "3", "points", "2"));
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.html()).contains("题干有 1 个空，答案给出了 2 个");
 
-        var saved = browser.form("/banks/" + bank + "/questions", form, Map.of("type", "FILL_BLANK", "stem", "长三角（ ），全国（ ）",
+        var saved = browser.post("/banks/" + bank + "/questions", Map.of("type", "FILL_BLANK", "stem", "长三角（ ），全国（ ）",
                 "answerBlanks", "一网通办|一网办\n跨省通办", "category", "政务服务/一网通办", "difficulty", "4", "points", "2.5"));
         assertThat(saved.status()).isEqualTo(302);
-        browser.form("/banks/" + bank + "/questions", form, Map.of("type", "MULTIPLE_CHOICE", "stem", "属于“一窗受理”的有",
+        browser.post("/banks/" + bank + "/questions", Map.of("type", "MULTIPLE_CHOICE", "stem", "属于“一窗受理”的有",
                 "options[0]", "前台受理", "options[1]", "多头跑", "options[2]", "后台审批", "answerChoices", List.of("A", "C"),
                 "difficulty", "2", "points", "2"));
-        browser.form("/banks/" + bank + "/questions", form, Map.of("type", "TRUE_FALSE", "stem", "社保卡全国通用。",
+        browser.post("/banks/" + bank + "/questions", Map.of("type", "TRUE_FALSE", "stem", "社保卡全国通用。",
                 "answerTrueFalse", "true", "difficulty", "1", "points", "1"));
-        browser.form("/banks/" + bank + "/questions", form, Map.of("type", "ESSAY", "stem", "论述优化营商环境。",
+        browser.post("/banks/" + bank + "/questions", Map.of("type", "ESSAY", "stem", "论述优化营商环境。",
                 "answerText", "一、……", "keywords", "营商环境；放管服", "difficulty", "5", "points", "20"));
 
         JsonNode items = as(organizer).get("/api/v1/banks/" + bank + "/questions").json().get("items");
@@ -70,7 +71,7 @@ class BankPagesIT extends ApiTest {
         long blankId = items.get(0).get("id").asLong();
         var edit = browser.get("/banks/" + bank + "/questions/" + blankId + "/edit");
         assertThat(edit.html()).contains("一网通办|一网办\n跨省通办");
-        browser.form("/banks/" + bank + "/questions/" + blankId, edit, Map.of("type", "FILL_BLANK", "stem", "长三角（ ）",
+        browser.post("/banks/" + bank + "/questions/" + blankId, Map.of("type", "FILL_BLANK", "stem", "长三角（ ）",
                 "answerBlanks", "一网通办", "difficulty", "4", "points", "2"));
         assertThat(as(organizer).get("/api/v1/banks/" + bank + "/questions/" + blankId).json().get("stem").asString()).isEqualTo("长三角（ ）");
 
@@ -82,7 +83,7 @@ class BankPagesIT extends ApiTest {
         assertThat(byDifficulty.html()).contains("属于“一窗受理”的有").doesNotContain("社保卡全国通用。");
 
         var list = browser.get("/banks/" + bank);
-        var deleted = browser.form("/banks/" + bank + "/questions/" + blankId + "/delete", list, Map.of());
+        var deleted = browser.post("/banks/" + bank + "/questions/" + blankId + "/delete", Map.of());
         assertThat(deleted.status()).isEqualTo(302);
         assertThat(as(organizer).get("/api/v1/banks/" + bank + "/questions").json().get("total").asLong()).isEqualTo(3);
     }
@@ -100,14 +101,14 @@ class BankPagesIT extends ApiTest {
             good = writer.sheet("Sheet1", List.of("题型", "题干", "答案")).row(List.of("判断题", "社保卡全国通用。", "√"))
                     .row(List.of("简答题", "简述“好差评”。", "评价")).toBytes();
         }
-        Browser browser = Browser.signIn(port, organizer, PASSWORD, "en");
+        WebSession browser = WebSession.login(port, organizer, PASSWORD, "en");
         var page = browser.get("/banks/" + bank + "/import");
         assertThat(page.status()).isEqualTo(200);
-        var refused = browser.upload("/banks/" + bank + "/import", page, broken, "broken.xlsx");
+        var refused = browser.upload("/banks/" + bank + "/import", broken, "broken.xlsx");
         assertThat(refused.html()).contains("<td>2</td>").contains("<td>题型</td>").contains("Unknown question type");
-        var notXlsx = browser.upload("/banks/" + bank + "/import", page, "not a spreadsheet".getBytes(), "x.csv");
+        var notXlsx = browser.upload("/banks/" + bank + "/import", "not a spreadsheet".getBytes(), "x.csv");
         assertThat(notXlsx.html()).contains("not a valid");
-        var imported = browser.upload("/banks/" + bank + "/import", page, good, "good.xlsx");
+        var imported = browser.upload("/banks/" + bank + "/import", good, "good.xlsx");
         assertThat(imported.html()).contains("Imported 2 questions").contains("True/false: 1").contains("Short answer: 1");
     }
 

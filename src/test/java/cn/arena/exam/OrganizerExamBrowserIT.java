@@ -4,42 +4,30 @@ import static cn.arena.exam.ExamFixtures.bank;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.arena.support.ApiTest;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
+import cn.arena.support.Chromium;
+
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
+
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
+
 import org.junit.jupiter.api.Test;
 
 /** An organizer builds an exam in the form, sees what the banks can supply before saving, enrols and publishes. */
 class OrganizerExamBrowserIT extends ApiTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-
     @Test
     void organizerPreviewsTheBlueprintSavesEnrolsAndPublishes() {
-        Assumptions.assumeTrue(Files.exists(CHROMIUM), "Debian's chromium is not installed: apt-get install chromium fonts-noto-cjk");
         String organizer = user("ORGANIZER");
         String candidate = user("CANDIDATE");
         String bankName = "组卷预览题库" + unique("b");
         bank(as(organizer), bankName, 2);
 
-        try (Playwright playwright = Playwright.create();
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                        .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run")))) {
-            Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN")).newPage();
+        try (Chromium chromium = Chromium.launch(port)) {
+            Page page = chromium.page(1280, 900);
             String base = "http://localhost:" + port;
-            page.navigate(base + "/login");
-            page.fill("#username", organizer);
-            page.fill("#password", PASSWORD);
-            page.click("#login-submit");
-            page.waitForURL(base + "/");
+            chromium.login(page, organizer, PASSWORD);
 
             page.navigate(base + "/exams/new");
             page.fill("#title", "窗口人员业务测验");

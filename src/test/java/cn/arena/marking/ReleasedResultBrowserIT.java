@@ -1,16 +1,14 @@
 package cn.arena.marking;
 
+import cn.arena.support.Chromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.arena.support.Api;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
+
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
-import java.nio.file.Path;
+
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,11 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class ReleasedResultBrowserIT extends MarkingTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
     @Test
     void candidateSeesTheReleasedResultOnAPhone() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Debian's chromium is not installed");
         String organizer = user("ORGANIZER");
         String grader = user("GRADER");
         long bank = as(organizer).post("/api/v1/banks", Api.obj("name", "浏览器测试题库")).id();
@@ -41,13 +36,10 @@ class ReleasedResultBrowserIT extends MarkingTest {
         awaitReceived(organizer, exam, 1);
         String resultUrl = "http://localhost:" + port + "/my/attempts/" + sitting.attemptId() + "/result";
 
-        try (Playwright playwright = Playwright.create();
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM).setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run")))) {
+        try (Chromium chromium = Chromium.launch(port)) {
             // The grader marks the one short answer on the blind marking screen.
-            Page marker = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN")).newPage();
-            login(marker, grader);
+            Page marker = chromium.page(1280, 900);
+            chromium.login(marker, grader, PASSWORD);
             marker.navigate("http://localhost:" + port + "/marking");
             marker.click("#marking-exams a[href='/marking/exams/" + exam + "']");
             marker.waitForSelector("#task-stem:has-text('一窗一网一次')");
@@ -72,8 +64,8 @@ class ReleasedResultBrowserIT extends MarkingTest {
             marker.waitForSelector("#marking-done:not(.d-none)");
             awaitMarked(organizer, exam, 1);
 
-            Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740).setLocale("zh-CN")).newPage();
-            login(page, candidate);
+            Page page = chromium.page(375, 740);
+            chromium.login(page, candidate, PASSWORD);
 
             page.navigate(resultUrl);
             assertThat(page.textContent("#result-waiting")).contains("尚未发布");
@@ -98,8 +90,8 @@ class ReleasedResultBrowserIT extends MarkingTest {
             assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(375);
 
             // The organizer's results page shows the release, the ranking and the item statistics.
-            Page staff = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN")).newPage();
-            login(staff, organizer);
+            Page staff = chromium.page(1280, 900);
+            chromium.login(staff, organizer, PASSWORD);
             staff.navigate("http://localhost:" + port + "/marking");
             staff.click("#marking-exams a[href='/exams/" + exam + "/results']");
             staff.waitForSelector("#ranking");
@@ -109,11 +101,4 @@ class ReleasedResultBrowserIT extends MarkingTest {
         }
     }
 
-    private void login(Page page, String username) {
-        page.navigate("http://localhost:" + port + "/login");
-        page.fill("#username", username);
-        page.fill("#password", PASSWORD);
-        page.click("#login-submit");
-        page.waitForURL("http://localhost:" + port + "/");
-    }
 }

@@ -42,7 +42,7 @@ class OrgApiIT extends ApiTest {
         long cityId = orgUnit(city, "CITY", null);
         String county = unique("江阴市");
         String town = unique("澄江街道为民服务中心");
-        byte[] broken = PeopleApiIT.xlsx(List.of(
+        byte[] broken = Api.xlsx(List.of(
                 List.of("单位名称", "类型", "上级单位"),
                 List.of(county, "县（市、区）", city),
                 List.of(town, "街道", county),
@@ -56,7 +56,7 @@ class OrgApiIT extends ApiTest {
         assertThat(unitsByName(admin())).as("nothing saved").doesNotContainKey(county);
 
         String window = unique("市场监管局窗口");
-        byte[] fine = PeopleApiIT.xlsx(List.of(
+        byte[] fine = Api.xlsx(List.of(
                 List.of("单位名称", "类型", "上级单位"),
                 List.of(county, "县（市、区）", city),
                 List.of(town, "镇(街道)为民服务中心", county),
@@ -79,12 +79,12 @@ class OrgApiIT extends ApiTest {
         orgUnit(elsewhere, "COUNTY", null);
         Api organizer = as(user("ORGANIZER", district));
         String town = unique("徐霞客镇为民服务中心");
-        var outside = organizer.upload("/api/v1/org-units/import", PeopleApiIT.xlsx(List.of(
+        var outside = organizer.upload("/api/v1/org-units/import", Api.xlsx(List.of(
                 List.of("单位名称", "类型", "上级单位"), List.of(unique("x"), "TOWN", elsewhere))));
         assertThat(outside.status()).isEqualTo(422);
         assertThat(outside.json().get("errors").toString()).contains("\"column\":\"上级单位\"");
 
-        var imported = organizer.upload("/api/v1/org-units/import", PeopleApiIT.xlsx(List.of(
+        var imported = organizer.upload("/api/v1/org-units/import", Api.xlsx(List.of(
                 List.of("单位名称", "类型", "上级单位"), List.of(town, "TOWN", ""))));
         assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
         assertThat(unitsByName(organizer).get(town).get("parentId").asLong()).isEqualTo(district);

@@ -3,6 +3,7 @@ package cn.arena.org;
 import static cn.arena.support.Api.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.arena.support.Api;
 import cn.arena.support.ApiTest;
 import cn.arena.support.WebSession;
 import java.util.List;
@@ -45,12 +46,12 @@ class OrgPagesIT extends ApiTest {
     @Test
     void theTreeImportReportsRowErrorsOnThePage() throws Exception {
         WebSession web = adminPages();
-        var refused = web.upload("/org/import", PeopleApiIT.xlsx(List.of(List.of("单位名称", "类型", "上级单位"),
+        var refused = web.upload("/org/import", Api.xlsx(List.of(List.of("单位名称", "类型", "上级单位"),
                 List.of(unique("x"), "不存在的类型", ""))));
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.html()).contains("第 2 行“类型”");
         String name = unique("云亭街道");
-        var imported = web.upload("/org/import", PeopleApiIT.xlsx(List.of(List.of("单位名称", "类型", "上级单位"), List.of(name, "TOWN", ""))));
+        var imported = web.upload("/org/import", Api.xlsx(List.of(List.of("单位名称", "类型", "上级单位"), List.of(name, "TOWN", ""))));
         assertThat(imported.status()).isEqualTo(302);
         assertThat(web.get("/org").html()).contains(name);
     }
@@ -114,11 +115,11 @@ class OrgPagesIT extends ApiTest {
         long unit = orgUnit(unitName, "TOWN", null);
         String id = PeopleApiIT.idNumber();
         WebSession web = adminPages();
-        var refused = web.upload("/org/people/import", PeopleApiIT.xlsx(List.of(List.of("姓名", "身份证号", "手机", "人员性质", "单位"),
+        var refused = web.upload("/org/people/import", Api.xlsx(List.of(List.of("姓名", "身份证号", "手机", "人员性质", "单位"),
                 List.of("吴昊", id, "123", "FRONT_DESK", unitName))));
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.html()).contains("第 2 行“手机”").doesNotContain(id);
-        var imported = web.upload("/org/people/import", PeopleApiIT.xlsx(List.of(List.of("姓名", "身份证号", "手机", "人员性质", "单位"),
+        var imported = web.upload("/org/people/import", Api.xlsx(List.of(List.of("姓名", "身份证号", "手机", "人员性质", "单位"),
                 List.of("吴昊", id, "13912345678", "FRONT_DESK", unitName))));
         assertThat(imported.status()).isEqualTo(302);
         long personId = admin().post("/api/v1/people/search", obj("idNumber", id)).json().get("items").get(0).get("id").asLong();

@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -200,9 +199,9 @@ class PeopleApiIT extends ApiTest {
         responses.add(organizer.post("/api/v1/people/search", obj("name", "顾")));
         responses.add(organizer.get("/api/v1/people/" + personId));
         responses.add(organizer.get("/api/v1/people/" + personId + "/id-number"));
-        responses.add(organizer.upload("/api/v1/people/import", xlsx(List.of(List.of("姓名", "身份证号", "手机", "人员性质", "单位"),
+        responses.add(organizer.upload("/api/v1/people/import", Api.xlsx(List.of(List.of("姓名", "身份证号", "手机", "人员性质", "单位"),
                 List.of("沈一", imported, "139", "FRONT_DESK", unitName), List.of("沈二", imported, "13912345678", "FRONT_DESK", unitName)))));
-        responses.add(organizer.upload("/api/v1/people/import", xlsx(List.of(List.of("姓名", "身份证号", "手机", "人员性质", "单位"),
+        responses.add(organizer.upload("/api/v1/people/import", Api.xlsx(List.of(List.of("姓名", "身份证号", "手机", "人员性质", "单位"),
                 List.of("沈一", imported, "13912345678", "FRONT_DESK", unitName)))));
         responses.add(organizer.get("/api/v1/org-units/" + unit));
         responses.add(organizer.get("/api/v1/org-units"));
@@ -237,7 +236,7 @@ class PeopleApiIT extends ApiTest {
         String good = idNumber();
         String other = idNumber();
         String badCheck = other.substring(0, 17) + (other.charAt(17) == '1' ? '2' : '1');
-        byte[] broken = xlsx(List.of(
+        byte[] broken = Api.xlsx(List.of(
                 List.of("序号", "姓名", "身份证号", "手机", "固定电话", "人员性质", "单位"),
                 List.of("1", "王芳", good, "13912345678", "", "村（社区）工作人员", unitName),
                 List.of("2", "李强", badCheck, "1391234567", "", "FRONT_DESK", unitName),
@@ -251,7 +250,7 @@ class PeopleApiIT extends ApiTest {
         assertThat(refused.text()).doesNotContain(good).doesNotContain(badCheck);
         assertThat(admin().post("/api/v1/people/search", obj("idNumber", good)).json().get("items")).as("nothing saved").isEmpty();
 
-        byte[] fine = xlsx(List.of(
+        byte[] fine = Api.xlsx(List.of(
                 List.of("姓名", "身份证号", "手机", "固定电话", "人员性质", "单位", "编制"),
                 List.of("王芳", good, "13912345678", "0510-86801234", "村（社区）工作人员", unitName, "编制内"),
                 List.of("李强", other.toLowerCase(), "139 1234 5670", "", "后台审批人员", unitName, "")));
@@ -282,17 +281,4 @@ class PeopleApiIT extends ApiTest {
         assertThat(admin().get("/api/v1/people/" + created.id()).json().get("staffCategory").asText()).isEqualTo(code);
     }
 
-    static byte[] xlsx(List<List<String>> rows) throws Exception {
-        try (var workbook = new XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
-            var sheet = workbook.createSheet("Sheet1");
-            for (int r = 0; r < rows.size(); r++) {
-                var row = sheet.createRow(r);
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    row.createCell(c).setCellValue(rows.get(r).get(c));
-                }
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        }
-    }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -112,6 +113,23 @@ public final class Api {
 
     public Response upload(String path, byte[] file) {
         return upload(path, file, "upload.xlsx", Map.of());
+    }
+
+    /** An xlsx file whose first sheet holds these rows of text, as a person would fill in a template. */
+    public static byte[] xlsx(List<List<String>> rows) {
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("Sheet1");
+            for (int r = 0; r < rows.size(); r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(rows.get(r).get(c));
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A JSON object from alternating keys and values, keeping their order; values may be null. */

@@ -24,17 +24,24 @@ public final class WebSession {
     public record Page(int status, String html, String location) {}
 
     private final String base;
+    private final String language;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
 
-    private WebSession(int port) {
+    private WebSession(int port, String language) {
         this.base = "http://localhost:" + port;
+        this.language = language;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Signs in with the login form; fails the test when the form does not accept the credentials. */
     public static WebSession login(int port, String username, String password) {
-        WebSession session = new WebSession(port);
+        return login(port, username, password, "zh-CN");
+    }
+
+    /** Signs in as a browser whose preferred language is {@code language} (e.g. "en"). */
+    public static WebSession login(int port, String username, String password, String language) {
+        WebSession session = new WebSession(port, language);
         session.get("/login");
         Page result = session.post("/login", Map.of("username", username, "password", password));
         if (result.status() != 302 || result.location().contains("error")) {
@@ -47,10 +54,11 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
-    /** Posts a form, with the session's CSRF token. */
-    public Page post(String path, Map<String, String> fields) {
+    /** Posts a form, with the session's CSRF token; a list value is sent as the field repeated, as checkboxes are. */
+    public Page post(String path, Map<String, ?> fields) {
         String body = fields.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .flatMap(e -> (e.getValue() instanceof java.util.List<?> values ? values : java.util.List.of(e.getValue())).stream()
+                        .map(v -> encode(e.getKey()) + "=" + encode(String.valueOf(v))))
                 .collect(Collectors.joining("&", "_csrf=" + encode(csrf()) + "&", ""));
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -58,12 +66,16 @@ public final class WebSession {
 
     /** Posts a multipart form with one file (field {@code file}) and the CSRF token as a form field, as a browser does. */
     public Page upload(String path, byte[] file) {
+        return upload(path, file, "upload.xlsx");
+    }
+
+    public Page upload(String path, byte[] file, String filename) {
         String boundary = "----arena" + UUID.randomUUID();
         var out = new ByteArrayOutputStream();
         try {
             out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf() + "\r\n")
                     .getBytes(StandardCharsets.UTF_8));
-            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"upload.xlsx\"\r\n"
+            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
                     + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             out.write(file);
             out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
@@ -89,7 +101,7 @@ public final class WebSession {
 
     private Page send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.header("Accept-Language", "zh-CN").build(),
+            HttpResponse<String> response = client.send(request.header("Accept-Language", language).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Page(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(""));
         } catch (IOException e) {
