@@ -96,6 +96,12 @@ class MarkingStore {
                 .query(MarkingStore::itemRow).list();
     }
 
+    /** Serializes marking within one attempt, so the last of two concurrent marks sees the other and settles the total. */
+    void lockAttempt(long attemptId) {
+        jdbc.sql("select attempt_id from marking_attempt where attempt_id = :a for update").param("a", attemptId)
+                .query(Long.class).optional();
+    }
+
     Optional<ItemRow> item(long attemptId, int no) {
         return jdbc.sql("select * from marking_item where attempt_id = :a and no = :no").param("a", attemptId).param("no", no)
                 .query(MarkingStore::itemRow).optional();
@@ -140,6 +146,27 @@ class MarkingStore {
                 .param("e", examId).query(MarkingStore::itemRow).list()
                 .forEach(i -> byAttempt.computeIfAbsent(i.attemptId(), k -> new ArrayList<>()).add(i));
         return byAttempt;
+    }
+
+    record QuestionStat(long questionId, String type, BigDecimal maxPoints, long seen, long answered, long marked,
+            @Nullable BigDecimal earned, BigDecimal markedMax) {}
+
+    /** Per question of the exam: how often it was shown, answered and marked, and the points earned on it. */
+    List<QuestionStat> questionStats(long examId) {
+        return jdbc.sql("""
+                select i.question_id, i.type, max(i.max_points) as max_points, count(*) as seen,
+                       sum(case when i.response is not null then 1 else 0 end) as answered,
+                       count(i.earned) as marked, sum(i.earned) as earned,
+                       sum(case when i.earned is not null then i.max_points else 0 end) as marked_max
+                from marking_item i join marking_attempt a on a.attempt_id = i.attempt_id
+                where a.exam_id = :e
+                group by i.question_id, i.type
+                order by min(i.no), i.question_id""")
+                .param("e", examId)
+                .query((rs, n) -> new QuestionStat(rs.getLong("question_id"), rs.getString("type"), rs.getBigDecimal("max_points"),
+                        rs.getLong("seen"), rs.getLong("answered"), rs.getLong("marked"), rs.getBigDecimal("earned"),
+                        rs.getBigDecimal("marked_max")))
+                .list();
     }
 
     // --- history ---

@@ -55,7 +55,7 @@ public record Supply(List<SectionSupply> sections, @Nullable ShareSupply share) 
             }
         }
         if (share != null && share.shortfall() > 0) {
-            problems.add(Violation.field("bankShare", "paper.bankShare.shortfall", share.minPercent(), share.bankId(),
+            problems.add(Violation.field("bankShare", "paper.bankShare.shortfall", share.minPercent(), String.valueOf(share.bankId()),
                     blueprint.itemCount(), share.required(), share.supplied(), share.shortfall()));
         }
         return problems;

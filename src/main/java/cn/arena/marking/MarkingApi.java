@@ -1,0 +1,120 @@
+package cn.arena.marking;
+
+import cn.arena.account.CurrentUser;
+import cn.arena.marking.MarkingService.ExamTasks;
+import cn.arena.marking.MarkingService.Released;
+import cn.arena.marking.MarkingService.TaskView;
+import cn.arena.marking.ResultsService.AttemptResult;
+import cn.arena.marking.ResultsService.ItemStat;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Marking and results on the JSON API: blind marking tasks, grader enrolment, release, results, ranking, statistics, export. */
+@RestController
+@RequestMapping("/api/v1")
+class MarkingApi {
+
+    record Usernames(@Nullable List<String> usernames) {}
+
+    record Enrolled(int enrolled) {}
+
+    record MarkBody(@Nullable BigDecimal points, @Nullable String comment) {}
+
+    record RankingView(int rank, String username, String displayName, BigDecimal score, Instant submittedAt, long timeUsedSeconds) {}
+
+    private final MarkingService marking;
+    private final ResultsService results;
+
+    MarkingApi(MarkingService marking, ResultsService results) {
+        this.marking = marking;
+        this.results = results;
+    }
+
+    /** The exams the caller may mark, with open and marked task counts. */
+    @GetMapping("/marking/exams")
+    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER','GRADER')")
+    Map<String, List<ExamTasks>> examsToMark(@AuthenticationPrincipal CurrentUser user) {
+        return Map.of("items", marking.examsToMark(user));
+    }
+
+    /** The next blind task of the exam for this grader (the one already held, if any); 204 when none is left. */
+    @GetMapping("/exams/{id}/marking/next")
+    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER','GRADER')")
+    ResponseEntity<TaskView> next(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return marking.nextTask(user, id).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @GetMapping("/marking/{taskId}")
+    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER','GRADER')")
+    TaskView task(@AuthenticationPrincipal CurrentUser user, @PathVariable String taskId) {
+        return marking.task(user, taskId);
+    }
+
+    /** Enters or changes the mark of a task: 422 for points outside 0..max, 409 for a change after release. */
+    @PutMapping("/marking/{taskId}")
+    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER','GRADER')")
+    ResponseEntity<Void> mark(@AuthenticationPrincipal CurrentUser user, @PathVariable String taskId, @RequestBody MarkBody body) {
+        marking.saveMark(user, taskId, new GraderMark(body.points(), body.comment()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/exams/{id}/graders")
+    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    Enrolled enrolGraders(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody Usernames body) {
+        return new Enrolled(marking.enrolGraders(user, id, body.usernames() == null ? List.of() : body.usernames()));
+    }
+
+    /** Publishes the results; 409 while submitted attempts wait for marks, unless {@code force=true}. */
+    @PostMapping("/exams/{id}/release")
+    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    Released release(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean force) {
+        return marking.release(user, id, force);
+    }
+
+    @GetMapping("/attempts/{attemptId}/result")
+    AttemptResult result(@AuthenticationPrincipal CurrentUser user, @PathVariable long attemptId) {
+        return results.result(user, attemptId);
+    }
+
+    @GetMapping("/exams/{id}/ranking")
+    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER','CANDIDATE')")
+    Map<String, List<RankingView>> ranking(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return Map.of("rows", results.ranking(user, id).stream()
+                .map(r -> new RankingView(r.rank(), r.username(), r.displayName(), r.score(), r.submittedAt(), r.timeUsedSeconds()))
+                .toList());
+    }
+
+    @GetMapping("/exams/{id}/item-stats")
+    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    Map<String, List<ItemStat>> itemStats(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return Map.of("items", results.itemStats(user, id));
+    }
+
+    @GetMapping("/exams/{id}/results.xlsx")
+    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        byte[] bytes = results.export(user, id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("exam-" + id + "-results.xlsx").build().toString())
+                .body(bytes);
+    }
+}

@@ -1,0 +1,111 @@
+package cn.arena.marking;
+
+import cn.arena.account.CurrentUser;
+import cn.arena.bank.QuestionType;
+import cn.arena.exam.ExamInfo;
+import cn.arena.marking.ResultsService.AttemptResult;
+import cn.arena.marking.ResultsService.ItemResult;
+import cn.arena.shared.Messages;
+import cn.arena.shared.Refusal;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The marking pages: the grader's exam list and blind marking screen, the organizer's results page, the candidate's result. */
+@Controller
+class MarkingPages {
+
+    /** A result item with its answers written out for the page. */
+    record ShownItem(ItemResult item, String answer, String correctAnswer) {}
+
+    private final MarkingService marking;
+    private final ResultsService results;
+    private final Messages messages;
+
+    MarkingPages(MarkingService marking, ResultsService results, Messages messages) {
+        this.marking = marking;
+        this.results = results;
+        this.messages = messages;
+    }
+
+    @GetMapping("/marking")
+    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER','GRADER')")
+    String exams(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("exams", marking.examsToMark(user));
+        return "marking/exams";
+    }
+
+    @GetMapping("/marking/exams/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER','GRADER')")
+    String mark(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        ExamInfo exam = page(() -> marking.examToMark(user, id));
+        model.addAttribute("exam", exam);
+        return "marking/mark";
+    }
+
+    @GetMapping("/exams/{id}/results")
+    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    String results(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        ExamInfo exam = page(() -> marking.examToManage(user, id));
+        model.addAttribute("exam", exam);
+        model.addAttribute("release", marking.release(id).orElse(null));
+        model.addAttribute("openTasks", marking.openTasks(id));
+        model.addAttribute("ranking", results.ranking(user, id));
+        model.addAttribute("stats", results.itemStats(user, id));
+        return "marking/results";
+    }
+
+    @GetMapping("/my/attempts/{attemptId}/result")
+    String result(@AuthenticationPrincipal CurrentUser user, @PathVariable long attemptId, Model model) {
+        try {
+            AttemptResult result = results.result(user, attemptId);
+            model.addAttribute("result", result);
+            model.addAttribute("items", result.items().stream()
+                    .map(i -> new ShownItem(i, shown(i.type(), i.answer()), shown(i.type(), i.correctAnswer()))).toList());
+        } catch (Refusal refusal) {
+            if (refusal.kind() != Refusal.Kind.CONFLICT) {
+                throw status(refusal);
+            }
+            model.addAttribute("waiting", refusal.messageKey());
+        }
+        return "marking/result";
+    }
+
+    /** An answer as the candidate reads it: 正确/错误 for true/false, blanks joined, "未作答" when empty. */
+    private String shown(String type, @Nullable JsonNode value) {
+        if (value == null || value.isNull()) {
+            return messages.get("marking.result.unanswered");
+        }
+        if (value.isBoolean()) {
+            return messages.get(value.asBoolean() ? "marking.result.true" : "marking.result.false");
+        }
+        if (value.isArray()) {
+            List<String> parts = new ArrayList<>();
+            value.forEach(v -> parts.add(v.isNull() ? "" : v.asString()));
+            return String.join(QuestionType.MULTIPLE_CHOICE.name().equals(type) ? "" : "；", parts);
+        }
+        return value.asString();
+    }
+
+    private static <T> T page(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (Refusal refusal) {
+            throw status(refusal);
+        }
+    }
+
+    private static ResponseStatusException status(Refusal refusal) {
+        return new ResponseStatusException(refusal.kind() == Refusal.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT);
+    }
+}
