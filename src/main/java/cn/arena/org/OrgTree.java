@@ -26,6 +26,7 @@ public class OrgTree implements OrgDirectory {
 
     /** Deeper than any real tree; guards the walks up against a cycle written into the table by hand. */
     private static final int MAX_DEPTH = 64;
+    static final int MAX_NAME = 200;
 
     private final JdbcClient jdbc;
     private final Scopes scopes;
@@ -40,6 +41,10 @@ public class OrgTree implements OrgDirectory {
         List<Violation> problems = new ArrayList<>();
         if (name.isBlank()) {
             problems.add(Violation.field("name", "org.unit.name.required"));
+        } else if (name.strip().length() > MAX_NAME) {
+            problems.add(Violation.field("name", "org.unit.name.tooLong", MAX_NAME));
+        } else if (hasChildNamed(parentId, name.strip())) {
+            problems.add(Violation.field("name", "org.unit.name.taken", name.strip()));
         }
         if (kind == null) {
             problems.add(Violation.field("kind", "org.unit.kind.required"));
@@ -54,6 +59,13 @@ public class OrgTree implements OrgDirectory {
         jdbc.sql("insert into org_unit (name, kind, parent_id) values (:n, :k, :p)")
                 .param("n", name.strip()).param("k", kind.name()).param("p", parentId).update(keys, "id");
         return keys.getKeyAs(Long.class);
+    }
+
+    /** Whether {@code parentId} (null: the top of the tree) already has a unit of this name: siblings are told apart by name. */
+    boolean hasChildNamed(@Nullable Long parentId, String name) {
+        return jdbc.sql("select count(*) from org_unit where name = :n and " + (parentId == null ? "parent_id is null" : "parent_id = :p"))
+                .param("n", name.strip()).params(parentId == null ? java.util.Map.of() : java.util.Map.of("p", parentId))
+                .query(Integer.class).single() > 0;
     }
 
     /** The caller's subtree, parents before children. */

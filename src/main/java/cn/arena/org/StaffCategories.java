@@ -34,11 +34,15 @@ public class StaffCategories {
 
     /** The code of the category written as {@code codeOrChineseName}: its code in any case, or its name. */
     public Optional<String> resolve(String codeOrChineseName) {
+        return resolveIn(all(), codeOrChineseName);
+    }
+
+    static Optional<String> resolveIn(List<StaffCategory> categories, String codeOrChineseName) {
         String wanted = comparable(codeOrChineseName);
         if (wanted.isEmpty()) {
             return Optional.empty();
         }
-        for (StaffCategory category : all()) {
+        for (StaffCategory category : categories) {
             if (category.code().equals(wanted.toUpperCase(Locale.ROOT)) || comparable(category.name()).equals(wanted)) {
                 return Optional.of(category.code());
             }
