@@ -1,0 +1,91 @@
+package cn.arena.marking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.arena.support.Api;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * In headless Chromium at phone width: a candidate who has submitted first finds a friendly "not yet released" page,
+ * and after the organizer releases (through the API) sees the score, each item's points, the correct answers and the
+ * analysis.
+ */
+class ReleasedResultBrowserIT extends MarkingTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    @Test
+    void candidateSeesTheReleasedResultOnAPhone() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Debian's chromium is not installed");
+        String organizer = user("ORGANIZER");
+        String grader = user("GRADER");
+        long bank = as(organizer).post("/api/v1/banks", Api.obj("name", "浏览器测试题库")).id();
+        addQuestions(organizer, bank);
+        long exam = createExam(organizer, bank, "一网通办知识测试", null);
+        String candidate = user("CANDIDATE");
+        enrolAndPublish(organizer, exam, List.of(candidate));
+        Sitting sitting = start(candidate, exam);
+        answer(sitting, SINGLE, sitting.key(SINGLE, "数据共享、业务协同"));
+        answer(sitting, TF, false);
+        answer(sitting, FILL, List.of("一网通办", "跨省通办"));
+        answer(sitting, SHORT, "一窗受理");
+        assertThat(as(candidate).post("/api/v1/attempts/" + sitting.attemptId() + "/submit", null).status()).isEqualTo(200);
+        awaitReceived(organizer, exam, 1);
+        JsonNode task = as(grader).get("/api/v1/exams/" + exam + "/marking/next").json();
+        assertThat(as(grader).put("/api/v1/marking/" + task.get("taskId").asString(), Api.obj("points", 6)).status()).isEqualTo(204);
+        awaitMarked(organizer, exam, 1);
+        String resultUrl = "http://localhost:" + port + "/my/attempts/" + sitting.attemptId() + "/result";
+
+        try (Playwright playwright = Playwright.create();
+                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM).setHeadless(true)
+                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run")))) {
+            Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740).setLocale("zh-CN")).newPage();
+            login(page, candidate);
+
+            page.navigate(resultUrl);
+            assertThat(page.textContent("#result-waiting")).contains("尚未发布");
+            assertThat(page.content()).doesNotContain(ANALYSIS);
+
+            assertThat(as(organizer).post("/api/v1/exams/" + exam + "/release", null).status()).isEqualTo(200);
+            page.navigate(resultUrl);
+            // 2 (single) + 0 (true/false) + 4 (fill-blank) + 6 (short answer, graded) = 12
+            assertThat(page.textContent("#result-score").strip()).isEqualTo("12.00");
+            String fill = page.textContent("#item-" + sitting.no(FILL) + " .item-correct");
+            assertThat(fill).isEqualTo("一网通办；跨省通办");
+            assertThat(page.textContent("#item-" + sitting.no(TF) + " .item-answer")).isEqualTo("错误");
+            assertThat(page.textContent("#item-" + sitting.no(TF) + " .item-correct")).isEqualTo("正确");
+            assertThat(page.textContent("#item-" + sitting.no(SINGLE) + " .item-correct"))
+                    .isEqualTo(sitting.key(SINGLE, "数据共享、业务协同"));
+            assertThat(page.textContent("#item-" + sitting.no(SINGLE))).contains(ANALYSIS);
+            assertThat(page.textContent("#item-" + sitting.no(ESSAY) + " .item-answer")).isEqualTo("未作答");
+            // Nothing wider than the phone: no horizontal scrolling.
+            assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(375);
+
+            // The organizer's results page shows the release, the ranking and the item statistics.
+            Page staff = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN")).newPage();
+            login(staff, organizer);
+            staff.navigate("http://localhost:" + port + "/exams/" + exam + "/results");
+            assertThat(staff.textContent("#release-state")).contains(organizer);
+            assertThat(staff.textContent("#ranking")).contains(candidate).contains("12.00");
+            assertThat(staff.locator("#item-stats tbody tr").count()).isEqualTo(6);
+        }
+    }
+
+    private void login(Page page, String username) {
+        page.navigate("http://localhost:" + port + "/login");
+        page.fill("#username", username);
+        page.fill("#password", PASSWORD);
+        page.click("#login-submit");
+        page.waitForURL("http://localhost:" + port + "/");
+    }
+}
