@@ -1,7 +1,9 @@
 package cn.arena.competition;
 
+import cn.arena.account.AuditLog;
 import cn.arena.account.CurrentUser;
 import cn.arena.org.StaffCategories;
+import cn.arena.shared.Messages;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Spreadsheet;
 import java.io.IOException;
@@ -77,9 +79,13 @@ class CompetitionApi {
     private final Registration registration;
     private final Stages stages;
     private final StaffCategories categories;
+    private final Messages messages;
+    private final AuditLog audit;
 
     CompetitionApi(CompetitionTemplates templates, Competitions competitions, Registration registration, Stages stages,
-            StaffCategories categories) {
+            StaffCategories categories, Messages messages, AuditLog audit) {
+        this.messages = messages;
+        this.audit = audit;
         this.templates = templates;
         this.competitions = competitions;
         this.registration = registration;
@@ -252,16 +258,22 @@ class CompetitionApi {
     ResponseEntity<byte[]> awardsXlsx(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         Stages.Awards awards = stages.awards(user, id);
         try (var writer = new Spreadsheet.Writer()) {
-            writer.sheet("个人奖", List.of("奖项", "名次", "姓名", "单位", "成绩"));
-            awards.individual().forEach(a -> writer.row(List.of(AWARD_NAMES.get(a.award()), a.rank(), a.name(), a.unitName(), a.score())));
-            writer.sheet("团体奖", List.of("奖项", "名次", "单位", "成绩"));
-            awards.team().forEach(a -> writer.row(List.of(AWARD_NAMES.get(a.award()), a.rank(), a.unitName(), a.score())));
+            String award = messages.get("competition.page.award");
+            String rank = messages.get("competition.page.rank");
+            String unit = messages.get("competition.page.unit");
+            String score = messages.get("competition.page.score");
+            writer.sheet(messages.get("competition.xlsx.individual"), List.of(award, rank, messages.get("competition.form.name"), unit, score));
+            awards.individual().forEach(a -> writer.row(List.of(awardName(a.award()), a.rank(), a.name(), a.unitName(), a.score())));
+            writer.sheet(messages.get("competition.xlsx.team"), List.of(award, rank, unit, score));
+            awards.team().forEach(a -> writer.row(List.of(awardName(a.award()), a.rank(), a.unitName(), a.score())));
+            audit.record("AWARDS_EXPORTED", "competition:" + id, null);
             return xlsx(writer.toBytes(), "awards.xlsx");
         }
     }
 
-    private static final Map<Award, String> AWARD_NAMES = Map.of(Award.FIRST, "一等奖", Award.SECOND, "二等奖", Award.THIRD, "三等奖",
-            Award.EXCELLENCE, "优秀奖");
+    private String awardName(Award award) {
+        return messages.get("competition.award." + award.name());
+    }
 
     static List<StageView> stageViews(Competitions.Competition c) {
         return c.stages().stream().map(s -> new StageView(s.id(), s.code(), s.kind(), s.name())).toList();

@@ -22,11 +22,11 @@ class CompetitionStore {
 
     record CompetitionRow(long id, String templateCode, String templateSource, String name, long orgUnitId, Instant registrationDeadline) {}
 
-    record StageRow(long id, long competitionId, String code, StageKind kind, String name, int position) {}
+    public record StageRow(long id, long competitionId, String code, StageKind kind, String name, int position) {}
 
     enum TeamStatus { PENDING, APPROVED, REJECTED, WITHDRAWN }
 
-    record TeamRow(long id, long competitionId, long orgUnitId, String contactName, String contactPhone, TeamStatus status,
+    public record TeamRow(long id, long competitionId, long orgUnitId, String contactName, String contactPhone, TeamStatus status,
             @Nullable String reason) {
 
         boolean live() {

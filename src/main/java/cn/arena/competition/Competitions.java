@@ -27,14 +27,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class Competitions {
 
     /** A competition with its rules in force. */
-    record Competition(long id, String templateCode, String name, long orgUnitId, Instant registrationDeadline,
+    public record Competition(long id, String templateCode, String name, long orgUnitId, Instant registrationDeadline,
             CompetitionTemplate template, List<CompetitionStore.StageRow> stages) {
 
-        CompetitionStore.StageRow stage(String code) {
+        public CompetitionStore.StageRow stage(String code) {
             return stages.stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
         }
 
-        CompetitionRules rules() {
+        public CompetitionRules rules() {
             return template.rules();
         }
     }

@@ -30,9 +30,9 @@ class Registration {
 
     record TeamEntry(@Nullable Long orgUnitId, @Nullable String contactName, @Nullable String contactPhone, List<MemberEntry> members) {}
 
-    record MemberView(long personId, String name, String idNumber, String staffCategory) {}
+    public record MemberView(long personId, String name, String idNumber, String staffCategory) {}
 
-    record TeamView(long id, long competitionId, long orgUnitId, String unitName, String status, String contactName,
+    public record TeamView(long id, long competitionId, long orgUnitId, String unitName, String status, String contactName,
             String contactPhone, @Nullable String reason, List<MemberView> members) {}
 
     /** Which rule code a person's field problem is reported under. */

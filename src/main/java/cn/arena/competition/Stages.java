@@ -41,18 +41,18 @@ class Stages {
 
     record SittingCreated(long id, int enrolled, List<IssuedAccount> accounts) {}
 
-    record IndividualStanding(@Nullable Integer rank, long personId, String name, long teamId, String unitName,
+    public record IndividualStanding(@Nullable Integer rank, long personId, String name, long teamId, String unitName,
             @Nullable BigDecimal score, boolean absent) {}
 
-    record TeamStanding(@Nullable Integer rank, long teamId, String unitName, @Nullable BigDecimal score, boolean advanced) {}
+    public record TeamStanding(@Nullable Integer rank, long teamId, String unitName, @Nullable BigDecimal score, boolean advanced) {}
 
-    record Standings(List<IndividualStanding> individuals, List<TeamStanding> teams) {}
+    public record Standings(List<IndividualStanding> individuals, List<TeamStanding> teams) {}
 
-    record IndividualAward(Award award, int rank, long personId, String name, String unitName, BigDecimal score) {}
+    public record IndividualAward(Award award, int rank, long personId, String name, String unitName, BigDecimal score) {}
 
-    record TeamAward(Award award, int rank, long teamId, String unitName, BigDecimal score) {}
+    public record TeamAward(Award award, int rank, long teamId, String unitName, BigDecimal score) {}
 
-    record Awards(List<IndividualAward> individual, List<TeamAward> team) {}
+    public record Awards(List<IndividualAward> individual, List<TeamAward> team) {}
 
     /** A team as it takes part in a stage: who of it sits, and their scores. */
     private record Entry(CompetitionStore.TeamRow team, String unitName, List<Long> personIds, List<@Nullable BigDecimal> scores,
@@ -84,7 +84,7 @@ class Stages {
     }
 
     /** The stage and its competition, if the user may see the competition; otherwise 404. */
-    record StageOf(Competitions.Competition competition, CompetitionStore.StageRow stage) {}
+    public record StageOf(Competitions.Competition competition, CompetitionStore.StageRow stage) {}
 
     StageOf visible(CurrentUser user, long stageId) {
         CompetitionStore.StageRow stage = store.stage(stageId).orElseThrow(Refusal::notFound);

@@ -9,7 +9,6 @@ import static cn.arena.support.Api.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.arena.support.Api;
-import cn.arena.support.ApiTest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.OffsetDateTime;
@@ -32,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * accounts, marked and released, teams rank with the member tie-break, the top 8 (with a shared 8th place: 9) advance,
  * finalists are named, the final is scored by hand, and the award lists are the ones worked out by hand below.
  */
-class Jiangyin2021IT extends ApiTest {
+class Jiangyin2021IT extends CompetitionTest {
 
     /** Unit kinds of teams T0..T29, the seed's mix: DEV_ZONE ×2, TOWN ×16, SUB_CENTRE ×4, DEPARTMENT ×8. */
     private static final String[] KINDS = {"TOWN", "DEV_ZONE", "SUB_CENTRE", "DEPARTMENT", "TOWN", "DEPARTMENT", "TOWN", "TOWN",
@@ -119,16 +118,9 @@ class Jiangyin2021IT extends ApiTest {
         assertThat(listed).hasSize(30);
 
         // two sittings of the preliminary, on two exams of one bank of 20 true/false items
-        long bank = org.post("/api/v1/banks", obj("name", unique("江阴初赛题库"))).id();
-        for (int i = 1; i <= 20; i++) {
-            boolean answer = i % 3 != 0;
-            var q = org.post("/api/v1/banks/" + bank + "/questions", obj("type", "TRUE_FALSE",
-                    "stem", "江阴初赛判断题" + i + "（本题答案：" + (answer ? "正确" : "错误") + "）", "answer", answer, "points", 5,
-                    "difficulty", 3, "category", "政务服务"));
-            assertThat(q.status()).as(q.toString()).isEqualTo(201);
-        }
-        long examA = exam(org, bank, "初赛 第一场（高新区、临港、各镇街道）");
-        long examB = exam(org, bank, "初赛 第二场（各分中心、进驻部门窗口）");
+        long bank = trueFalseBank(org, 20);
+        long examA = exam(org, bank, 20, "初赛 第一场（高新区、临港、各镇街道）");
+        long examB = exam(org, bank, 20, "初赛 第二场（各分中心、进驻部门窗口）");
         var sittingA = org.post("/api/v1/stages/" + preliminary + "/sittings", obj("examId", examA, "unitKinds", List.of("DEV_ZONE", "TOWN"),
                 "rooms", List.of(obj("name", "第一会议室", "seats", 60), obj("name", "第四会议室", "seats", 40))));
         assertThat(sittingA.status()).as(sittingA.toString()).isEqualTo(201);
@@ -380,54 +372,6 @@ class Jiangyin2021IT extends ApiTest {
             workbook.write(out);
             return out.toByteArray();
         }
-    }
-
-    private static long exam(Api org, long bank, String title) {
-        var exam = org.post("/api/v1/exams", obj("title", title, "bankIds", List.of(bank),
-                "windowStart", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).toString(),
-                "windowEnd", OffsetDateTime.now(ZoneOffset.UTC).plusHours(3).toString(), "durationMinutes", 90,
-                "variant", "SHARED", "shuffleQuestions", false, "shuffleOptions", false,
-                "sections", List.of(obj("type", "TRUE_FALSE", "count", 20, "pointsEach", 5))));
-        assertThat(exam.status()).as(exam.toString()).isEqualTo(201);
-        return exam.id();
-    }
-
-    private String token(String username, String password) {
-        var issued = Api.basic(port, username, password).post("/api/v1/auth/token", null);
-        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
-        return issued.json().get("token").asString();
-    }
-
-    /** Sits the exam as the issued account, answering {@code right} items correctly (read off the stem) and no others. */
-    private void sit(String username, String password, long exam, int right) {
-        Api candidate = Api.bearer(port, token(username, password));
-        var attempt = candidate.post("/api/v1/exams/" + exam + "/attempt", null);
-        assertThat(attempt.status()).as(attempt.toString()).isEqualTo(200);
-        long attemptId = attempt.json().get("attemptId").asLong();
-        int answered = 0;
-        for (JsonNode item : attempt.json().get("items")) {
-            if (answered == right) {
-                break;
-            }
-            boolean answer = item.get("stem").asString().contains("正确");
-            var saved = candidate.put("/api/v1/attempts/" + attemptId + "/answers/" + item.get("no").asInt(), obj("value", answer));
-            assertThat(saved.status()).as(saved.toString()).isEqualTo(204);
-            answered++;
-        }
-        assertThat(candidate.post("/api/v1/attempts/" + attemptId + "/submit", null).status()).isEqualTo(200);
-    }
-
-    /** Releases the exam once the automatic marking of every submitted attempt is done. */
-    private static void release(Api org, long exam) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            var released = org.post("/api/v1/exams/" + exam + "/release", null);
-            if (released.status() == 200) {
-                return;
-            }
-            assertThat(released.status()).as(released.toString()).isEqualTo(409);
-            Thread.sleep(200);
-        }
-        throw new AssertionError("exam " + exam + " was never fully marked");
     }
 
     private static String label(List<Long> teams, Map<Long, List<Long>> personsOfTeam, long personId) {
