@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * In headless Chromium: a unit contact registers a team through the online form (a bad ID number is shown on its
  * member first), the organizer sees the team and approves it, and after the preliminary is sat and released through the
- * API, the organizer applies advancement on the stage page and sees the team in the advancement list.
+ * API, the organizer applies advancement on the stage page and sees the team in the advancement list, names its
+ * finalists, enters its final score and finds it on the award list.
  */
 class TeamRegistrationBrowserIT extends CompetitionTest {
 
@@ -106,6 +107,24 @@ class TeamRegistrationBrowserIT extends CompetitionTest {
             staff.waitForSelector("#team-standings .advanced");
             assertThat(staff.textContent("#team-standings tr:has(.advanced) .unit-name")).isEqualTo(townName);
             assertThat(staff.locator("#individual-standings tbody tr").count()).isEqualTo(5);
+
+            // the final: three finalists named and the live score entered by hand, then the award list
+            long fin = created.json().get("stages").get(1).get("id").asLong();
+            staff.navigate(base + "/stages/" + fin);
+            Locator card = staff.locator(".final-team").first();
+            card.locator(".finalist").nth(0).check();
+            card.locator(".finalist").nth(1).check();
+            card.locator(".name-finalists").click();
+            staff.waitForSelector("#stage-error:not(.d-none)");
+            card.locator(".finalist").nth(2).check();
+            card.locator(".name-finalists").click();
+            staff.waitForSelector("#stage-ok:not(.d-none)");
+            card.locator(".final-score").fill("88.5");
+            card.locator(".save-score").click();
+            staff.waitForSelector("#team-standings td:text('88.50')");
+            staff.navigate(base + "/competitions/" + competition + "/awards");
+            assertThat(staff.textContent("#team-awards")).contains("一等奖").contains(townName);
+            assertThat(staff.textContent("#individual-awards")).contains("一等奖").contains("二等奖");
         }
     }
 
