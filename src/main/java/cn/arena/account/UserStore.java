@@ -90,7 +90,7 @@ class UserStore {
     List<Row> list(@Nullable String query, int limit) {
         return jdbc.sql("""
                 select * from account_user
-                where (:q is null or username like :q or display_name like :q) order by username limit :limit""")
+                where (cast(:q as varchar) is null or username like :q or display_name like :q) order by username limit :limit""")
                 .param("q", query == null ? null : "%" + query + "%").param("limit", limit).query(UserStore::row).list();
     }
 

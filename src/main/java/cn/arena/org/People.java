@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -32,7 +33,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class People {
 
     /** A person as entered; {@code idNumber} and {@code staffCategory} as people write them (category: code or name). */
-    public record NewPerson(String name, String idNumber, String mobile, @Nullable String landline, String staffCategory, long orgUnitId) {}
+    public record NewPerson(String name, String idNumber, String mobile, @Nullable String landline, String staffCategory, long orgUnitId) {
+
+        /** Without the ID number, so that logging an entry never logs the number. */
+        @Override
+        public String toString() {
+            return "NewPerson[name=" + name + ", idNumber=(hidden), staffCategory=" + staffCategory + ", orgUnitId=" + orgUnitId + "]";
+        }
+    }
 
     /** A person as every other module sees them: the ID number masked, the staff category as its code. */
     public record PersonView(long id, String name, String maskedIdNumber, String mobile, @Nullable String landline,
@@ -42,7 +50,13 @@ public class People {
     record Details(PersonView person, @Nullable Employment employment) {}
 
     /** Search criteria; each is optional. The unit criterion covers the units below it too. */
-    record Query(@Nullable String idNumber, @Nullable String name, @Nullable Long orgUnitId) {}
+    record Query(@Nullable String idNumber, @Nullable String name, @Nullable Long orgUnitId) {
+
+        @Override
+        public String toString() {
+            return "Query[idNumber=" + (idNumber == null ? "null" : "(hidden)") + ", name=" + name + ", orgUnitId=" + orgUnitId + "]";
+        }
+    }
 
     static final int MAX_NAME = 50;
     private static final int SEARCH_LIMIT = 500;
@@ -125,15 +139,20 @@ public class People {
             return existing.get();
         }
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into org_person (name, id_number_enc, id_number_hash, id_masked, mobile, landline, staff_category,
-                employment, org_unit_id, created_at)
-                values (:name, :enc, :hash, :masked, :mobile, :landline, :category, :employment, :unit, :now)""")
-                .param("name", p.name().strip()).param("enc", cipher.encrypt(id.value())).param("hash", hash)
-                .param("masked", id.masked()).param("mobile", mobile).param("landline", landline).param("category", category)
-                .param("employment", employment == null ? null : employment.name()).param("unit", p.orgUnitId())
-                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .update(keys, "id");
+        try {
+            jdbc.sql("""
+                    insert into org_person (name, id_number_enc, id_number_hash, id_masked, mobile, landline, staff_category,
+                    employment, org_unit_id, created_at)
+                    values (:name, :enc, :hash, :masked, :mobile, :landline, :category, :employment, :unit, :now)""")
+                    .param("name", p.name().strip()).param("enc", cipher.encrypt(id.value())).param("hash", hash)
+                    .param("masked", id.masked()).param("mobile", mobile).param("landline", landline).param("category", category)
+                    .param("employment", employment == null ? null : employment.name()).param("unit", p.orgUnitId())
+                    .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                    .update(keys, "id");
+        } catch (DuplicateKeyException raced) {
+            // Someone registered the same number a moment ago; the unique hash kept it to one person. Try again.
+            throw Refusal.conflict("org.person.registeredConcurrently");
+        }
         long personId = keys.getKeyAs(Long.class);
         audit.record("PERSON_CREATED", target(personId), "unit=" + p.orgUnitId());
         return personId;

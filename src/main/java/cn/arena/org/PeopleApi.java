@@ -35,11 +35,22 @@ class PeopleApi {
         PersonForm form() {
             return new PersonForm(name, idNumber, mobile, landline, staffCategory, orgUnitId, employment);
         }
+
+        @Override
+        public String toString() {
+            return form().toString();
+        }
     }
 
     record Created(long id, String idNumber) {}
 
-    record SearchRequest(@Nullable String idNumber, @Nullable String name, @Nullable Long orgUnitId) {}
+    record SearchRequest(@Nullable String idNumber, @Nullable String name, @Nullable Long orgUnitId) {
+
+        @Override
+        public String toString() {
+            return "SearchRequest[idNumber=" + (idNumber == null ? "null" : "(hidden)") + ", name=" + name + ", orgUnitId=" + orgUnitId + "]";
+        }
+    }
 
     record Item(long id, String name, String idNumber, String mobile, String staffCategory, long orgUnitId) {}
 

@@ -16,6 +16,12 @@ record PersonForm(@Nullable String name, @Nullable String idNumber, @Nullable St
 
     record Registered(long id, String maskedIdNumber) {}
 
+    /** Without the ID number, so that logging a form never logs the number. */
+    @Override
+    public String toString() {
+        return "PersonForm[name=" + name + ", idNumber=(hidden), staffCategory=" + staffCategory + ", orgUnitId=" + orgUnitId + "]";
+    }
+
     Registered register(People people, CurrentUser actor) {
         Long unit = orgUnitId != null ? orgUnitId : actor.isAdmin() ? null : actor.orgUnitId();
         People.NewPerson person = new People.NewPerson(nz(name), nz(idNumber), nz(mobile), landline, nz(staffCategory),

@@ -181,6 +181,42 @@ class PeopleApiIT extends ApiTest {
     }
 
     @Test
+    void aNonAdminNeverReceivesAFullIdNumberFromAnyEndpoint() throws Exception {
+        String unitName = unique("长泾镇为民服务中心");
+        long unit = orgUnit(unitName, "TOWN", null);
+        Api organizer = as(user("ORGANIZER", unit));
+        String created = idNumber();
+        String imported = idNumber();
+        String badCheck = created.substring(0, 17) + (created.charAt(17) == '1' ? '2' : '1');
+        List<Api.Response> responses = new java.util.ArrayList<>();
+
+        var post = organizer.post("/api/v1/people", person("顾明", created, "FRONT_DESK", unit));
+        long personId = post.id();
+        responses.add(post);
+        responses.add(organizer.post("/api/v1/people", person("顾明", badCheck, "FRONT_DESK", unit)));
+        responses.add(organizer.post("/api/v1/people", person("顾明", created, "不存在", unit)));
+        responses.add(organizer.post("/api/v1/people/search", obj("idNumber", created)));
+        responses.add(organizer.post("/api/v1/people/search", obj("idNumber", badCheck)));
+        responses.add(organizer.post("/api/v1/people/search", obj("name", "顾")));
+        responses.add(organizer.get("/api/v1/people/" + personId));
+        responses.add(organizer.get("/api/v1/people/" + personId + "/id-number"));
+        responses.add(organizer.upload("/api/v1/people/import", xlsx(List.of(List.of("姓名", "身份证号", "手机", "人员性质", "单位"),
+                List.of("沈一", imported, "139", "FRONT_DESK", unitName), List.of("沈二", imported, "13912345678", "FRONT_DESK", unitName)))));
+        responses.add(organizer.upload("/api/v1/people/import", xlsx(List.of(List.of("姓名", "身份证号", "手机", "人员性质", "单位"),
+                List.of("沈一", imported, "13912345678", "FRONT_DESK", unitName)))));
+        responses.add(organizer.get("/api/v1/org-units/" + unit));
+        responses.add(organizer.get("/api/v1/org-units"));
+        responses.add(organizer.get("/api/v1/staff-categories"));
+        responses.add(organizer.delete("/api/v1/people/" + personId));
+
+        assertThat(responses).extracting(Api.Response::status).containsExactly(201, 422, 422, 200, 200, 200, 200, 403, 422, 201, 200, 200, 200, 204);
+        assertThat(responses.get(3).json().get("items")).hasSize(1);
+        for (Api.Response response : responses) {
+            assertThat(response.text()).doesNotContain(created).doesNotContain(imported).doesNotContain(badCheck);
+        }
+    }
+
+    @Test
     void deletingAPersonErasesTheirData() {
         long unit = orgUnit(unique("璜土镇为民服务中心"), "TOWN", null);
         String id = idNumber();
