@@ -130,6 +130,11 @@ class ExamJourneyIT extends ApiTest {
         assertThat(forMarking.items().get(essay - 1).response()).isNull();
         assertThat(directory.submittedAttemptIds(exam)).containsExactly(attempt);
         assertThat(directory.attemptOwner(attempt)).isPresent();
+        assertThat(directory.attemptExam(attempt)).contains(exam);
+        assertThat(directory.find(exam).orElseThrow().published()).isTrue();
+        assertThat(directory.enrolledUserIds(exam)).containsExactly(directory.attemptOwner(attempt).orElseThrow());
+        assertThat(directory.isEnrolled(exam, directory.attemptOwner(attempt).orElseThrow())).isTrue();
+        assertThat(directory.enrol(exam, directory.enrolledUserIds(exam))).isZero();
         assertThat(catalog.find(singleItem.questionId()).orElseThrow().stem()).isNotBlank();
     }
 
