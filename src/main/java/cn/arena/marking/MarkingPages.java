@@ -58,6 +58,7 @@ class MarkingPages {
     String results(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         ExamInfo exam = page(() -> marking.examToManage(user, id));
         model.addAttribute("exam", exam);
+        model.addAttribute("zone", ResultsService.LOCAL);
         model.addAttribute("release", marking.release(id).orElse(null));
         model.addAttribute("openTasks", marking.openTasks(id));
         model.addAttribute("ranking", results.ranking(user, id));

@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -98,7 +97,7 @@ class MarkingService {
                 .stream().collect(Collectors.toMap(Question::id, Function.identity()));
         Instant now = clock.instant();
         store.insertAttempt(attemptId, attempt.examId(), attempt.userId(), attempt.startedAt(), attempt.submittedAt());
-        int tasks = 0;
+        List<ItemRow> rows = new ArrayList<>();
         for (AttemptItem item : attempt.items()) {
             Question question = questions.get(item.questionId());
             if (question == null) {
@@ -108,17 +107,14 @@ class MarkingService {
             // An unanswered item earns nothing; a blank essay needs no grader.
             Mark mark = response == null ? Mark.of(QuestionKind.score(BigDecimal.ZERO))
                     : QuestionKind.of(question.type()).mark(question, response, item.points(), exam.multipleChoiceScoring());
-            ItemRow row = new ItemRow(attemptId, item.no(), item.questionId(), question.type().name(), QuestionKind.score(item.points()),
-                    item.optionOrder(), response, mark.needsGrader() ? null : mark.earned(), mark.needsGrader(), mark.suggested(), null);
-            if (mark.needsGrader()) {
-                store.insertItem(row, null, null);
-                store.insertTask(UUID.randomUUID().toString(), attempt.examId(), attemptId, item.no());
-                tasks++;
-            } else {
-                store.insertItem(row, SYSTEM, now);
-                store.history(attemptId, item.no(), SYSTEM, now, null, mark.earned(), null);
-            }
+            rows.add(new ItemRow(attemptId, item.no(), item.questionId(), question.type().name(), QuestionKind.score(item.points()),
+                    item.optionOrder(), response, mark.needsGrader() ? null : mark.earned(), mark.needsGrader(), mark.suggested(), null));
         }
+        // Machine marks are recorded as marks by "system"; each item left for a grader becomes one task with a random id.
+        store.insertItems(rows, SYSTEM, now);
+        List<Integer> subjective = rows.stream().filter(ItemRow::needsGrader).map(ItemRow::no).toList();
+        store.insertTasks(attempt.examId(), attemptId, subjective);
+        int tasks = subjective.size();
         BigDecimal objective = settleIfComplete(attemptId, now);
         audit.record(SYSTEM, "ATTEMPT_MARKED_ON_SUBMIT", "attempt:" + attemptId,
                 "objective=" + objective.toPlainString() + " tasks=" + tasks, AuditLog.Outcome.SUCCESS);

@@ -3,6 +3,7 @@ package cn.arena.marking;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -43,9 +46,12 @@ class MarkingStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
+    /** For the batched inserts of a submission's items, which JdbcClient does not offer. */
+    private final JdbcTemplate batch;
 
-    MarkingStore(JdbcClient jdbc) {
+    MarkingStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     // --- attempts and items ---
@@ -65,17 +71,43 @@ class MarkingStore {
                 .update();
     }
 
-    void insertItem(ItemRow item, @Nullable String markedBy, @Nullable Instant markedAt) {
-        jdbc.sql("""
+    /** Inserts the items of a newly submitted attempt; those with a machine mark are marked by {@code markedBy} and enter the history. */
+    void insertItems(List<ItemRow> items, String markedBy, Instant at) {
+        OffsetDateTime when = utc(at);
+        batch.batchUpdate("""
                 insert into marking_item (attempt_id, no, question_id, type, max_points, option_order, response, earned,
                                           needs_grader, suggested, marked_by, marked_at)
-                values (:a, :no, :q, :type, :max, :order, :response, :earned, :needs, :suggested, :by, :at)""")
-                .param("a", item.attemptId()).param("no", item.no()).param("q", item.questionId()).param("type", item.type())
-                .param("max", item.maxPoints()).param("order", JSON.writeValueAsString(item.optionOrder()))
-                .param("response", item.response() == null ? null : JSON.writeValueAsString(item.response()))
-                .param("earned", item.earned()).param("needs", item.needsGrader()).param("suggested", item.suggested())
-                .param("by", markedBy).param("at", markedAt == null ? null : utc(markedAt))
-                .update();
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", items, items.size(), (ps, item) -> {
+            ps.setLong(1, item.attemptId());
+            ps.setInt(2, item.no());
+            ps.setLong(3, item.questionId());
+            ps.setString(4, item.type());
+            ps.setBigDecimal(5, item.maxPoints());
+            ps.setString(6, JSON.writeValueAsString(item.optionOrder()));
+            ps.setString(7, item.response() == null ? null : JSON.writeValueAsString(item.response()));
+            ps.setBigDecimal(8, item.earned());
+            ps.setBoolean(9, item.needsGrader());
+            ps.setBigDecimal(10, item.suggested());
+            ps.setString(11, item.earned() == null ? null : markedBy);
+            if (item.earned() == null) {
+                ps.setNull(12, Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                ps.setObject(12, when);
+            }
+        });
+        List<ItemRow> marked = items.stream().filter(i -> i.earned() != null).toList();
+        if (marked.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
+                insert into marking_history (attempt_id, no, actor, at, old_points, new_points, comment)
+                values (?, ?, ?, ?, null, ?, null)""", marked, marked.size(), (ps, item) -> {
+            ps.setLong(1, item.attemptId());
+            ps.setInt(2, item.no());
+            ps.setString(3, markedBy);
+            ps.setObject(4, when);
+            ps.setBigDecimal(5, item.earned());
+        });
     }
 
     void markItem(long attemptId, int no, BigDecimal earned, String markedBy, Instant at, @Nullable String comment) {
@@ -192,9 +224,18 @@ class MarkingStore {
 
     // --- tasks ---
 
-    void insertTask(String id, long examId, long attemptId, int no) {
-        jdbc.sql("insert into marking_task (id, exam_id, attempt_id, no, state) values (:id, :e, :a, :no, 'OPEN')")
-                .param("id", id).param("e", examId).param("a", attemptId).param("no", no).update();
+    /** One open task per item, each with a random id that says nothing of the attempt. */
+    void insertTasks(long examId, long attemptId, List<Integer> nos) {
+        if (nos.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("insert into marking_task (id, exam_id, attempt_id, no, state) values (?, ?, ?, ?, 'OPEN')",
+                nos, nos.size(), (ps, no) -> {
+                    ps.setString(1, UUID.randomUUID().toString());
+                    ps.setLong(2, examId);
+                    ps.setLong(3, attemptId);
+                    ps.setInt(4, no);
+                });
     }
 
     Optional<TaskRow> task(String id) {

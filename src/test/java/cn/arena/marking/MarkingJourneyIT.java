@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,6 +24,10 @@ import tools.jackson.databind.JsonNode;
  * results in each candidate's own keys, the ranking with a shared rank, and the results workbook.
  */
 class MarkingJourneyIT extends MarkingTest {
+
+    /** Called directly, synchronously, as the event registry calls it when it redelivers a submission. */
+    @Autowired
+    MarkingService marking;
 
     @Test
     void marksReleasesAndRanksAnExamOfAllSixTypes() {
@@ -165,6 +170,12 @@ class MarkingJourneyIT extends MarkingTest {
         assertThat(thirdItems.get(third.no(FILL)).get("earned").decimalValue()).isEqualByComparingTo("2");
         assertThat(thirdItems.get(third.no(ESSAY)).get("answer").isNull()).isTrue();
         assertThat(thirdResult.get("score").decimalValue()).isEqualByComparingTo("9");
+
+        // A redelivered submission (the event registry retries after a crash) changes nothing.
+        marking.markSubmitted(first.attemptId());
+        assertThat(as(first.username()).get("/api/v1/attempts/" + first.attemptId() + "/result").json().get("score").decimalValue())
+                .isEqualByComparingTo("35");
+        assertThat(as(grader).get("/api/v1/exams/" + exam + "/marking/next").status()).isEqualTo(204);
 
         // Someone else's result is not there at all.
         assertThat(as(second.username()).get("/api/v1/attempts/" + first.attemptId() + "/result").status()).isEqualTo(404);

@@ -12,12 +12,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
- * In headless Chromium at phone width: a candidate who has submitted first finds a friendly "not yet released" page,
- * and after the organizer releases (through the API) sees the score, each item's points, the correct answers and the
- * analysis.
+ * In headless Chromium: a grader marks the short answer on the blind marking screen; at phone width the candidate first
+ * finds a friendly "not yet released" page and, after the organizer releases (through the API), sees the score, each
+ * item's points, the correct answers and the analysis; the organizer's results page shows the ranking and statistics.
  */
 class ReleasedResultBrowserIT extends MarkingTest {
 
@@ -40,15 +39,31 @@ class ReleasedResultBrowserIT extends MarkingTest {
         answer(sitting, SHORT, "一窗受理");
         assertThat(as(candidate).post("/api/v1/attempts/" + sitting.attemptId() + "/submit", null).status()).isEqualTo(200);
         awaitReceived(organizer, exam, 1);
-        JsonNode task = as(grader).get("/api/v1/exams/" + exam + "/marking/next").json();
-        assertThat(as(grader).put("/api/v1/marking/" + task.get("taskId").asString(), Api.obj("points", 6)).status()).isEqualTo(204);
-        awaitMarked(organizer, exam, 1);
         String resultUrl = "http://localhost:" + port + "/my/attempts/" + sitting.attemptId() + "/result";
 
         try (Playwright playwright = Playwright.create();
                 Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                         .setExecutablePath(CHROMIUM).setHeadless(true)
                         .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run")))) {
+            // The grader marks the one short answer on the blind marking screen.
+            Page marker = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN")).newPage();
+            login(marker, grader);
+            marker.navigate("http://localhost:" + port + "/marking");
+            marker.click("#marking-exams a[href='/marking/exams/" + exam + "']");
+            marker.waitForSelector("#task-stem:has-text('一窗一网一次')");
+            assertThat(marker.textContent("#task-answer")).isEqualTo("一窗受理");
+            assertThat(marker.textContent("#task-reference")).isEqualTo("一窗受理、一网通办、一次办好");
+            assertThat(marker.textContent("main")).doesNotContain(candidate);
+            marker.fill("#mark-points", "11");
+            marker.click("#mark-save");
+            marker.waitForSelector("#mark-points.is-invalid");
+            assertThat(marker.textContent("#mark-points-error")).contains("0").contains("10");
+            marker.fill("#mark-points", "6");
+            marker.fill("#mark-comment", "要点不全");
+            marker.click("#mark-save");
+            marker.waitForSelector("#marking-done:not(.d-none)");
+            awaitMarked(organizer, exam, 1);
+
             Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740).setLocale("zh-CN")).newPage();
             login(page, candidate);
 
@@ -57,7 +72,9 @@ class ReleasedResultBrowserIT extends MarkingTest {
             assertThat(page.content()).doesNotContain(ANALYSIS);
 
             assertThat(as(organizer).post("/api/v1/exams/" + exam + "/release", null).status()).isEqualTo(200);
-            page.navigate(resultUrl);
+            page.navigate("http://localhost:" + port + "/my/exams");
+            page.click("a[href='/my/attempts/" + sitting.attemptId() + "/result']");
+            page.waitForSelector("#result-score");
             // 2 (single) + 0 (true/false) + 4 (fill-blank) + 6 (short answer, graded) = 12
             assertThat(page.textContent("#result-score").strip()).isEqualTo("12.00");
             String fill = page.textContent("#item-" + sitting.no(FILL) + " .item-correct");
@@ -68,6 +85,7 @@ class ReleasedResultBrowserIT extends MarkingTest {
                     .isEqualTo(sitting.key(SINGLE, "数据共享、业务协同"));
             assertThat(page.textContent("#item-" + sitting.no(SINGLE))).contains(ANALYSIS);
             assertThat(page.textContent("#item-" + sitting.no(ESSAY) + " .item-answer")).isEqualTo("未作答");
+            assertThat(page.textContent("#item-" + sitting.no(SHORT))).contains("要点不全").contains("得分 6 / 10");
             // Nothing wider than the phone: no horizontal scrolling.
             assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(375);
 
