@@ -103,7 +103,7 @@ class CompetitionAccessIT extends ApiTest {
     }
 
     @Test
-    void aUnitContactWithdrawsItsTeamBeforeTheDeadlineAndMayRegisterAgain() {
+    void aUnitContactWithdrawsItsTeamBeforeTheDeadlineAndMayRegisterAgain() throws Exception {
         long county = orgUnit(unique("江阴市"), "COUNTY", null);
         long town = orgUnit(unique("周庄镇"), "TOWN", county);
         Api organizer = as(user("ORGANIZER", county));
@@ -116,6 +116,22 @@ class CompetitionAccessIT extends ApiTest {
         assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
         var again = contact.post("/api/v1/competitions/" + competition + "/teams", team(town, members));
         assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        // the filled registration form with a bad ID number: refused on its row and column, nothing saved
+        long otherTown = orgUnit(unique("祝塘镇"), "TOWN", county);
+        Api otherContact = as(user("UNIT_CONTACT", otherTown));
+        byte[] blank = otherContact.get("/api/v1/competitions/" + competition + "/registration-form.xlsx").body();
+        List<String> ids = new ArrayList<>(List.of(CompetitionFixtures.idNumber(), CompetitionFixtures.idNumber(),
+                CompetitionFixtures.withBadCheckDigit(CompetitionFixtures.idNumber()), CompetitionFixtures.idNumber(), CompetitionFixtures.idNumber()));
+        var refused = otherContact.upload("/api/v1/competitions/" + competition + "/teams/import", CompetitionFixtures.fill(blank, ids),
+                "报名表.xlsx", Map.of("orgUnitId", String.valueOf(otherTown)));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        // the form ticks one community staff member where a town needs two, and member 3 has a bad check digit
+        List<String> errors = new ArrayList<>();
+        refused.json().get("errors").forEach(e -> errors.add(e.get("row").asInt() + " " + e.get("column").asString() + " "
+                + e.get("rule").asString() + " " + !e.get("message").asString().isBlank()));
+        assertThat(errors).containsExactlyInAnyOrder("4 人员性质 CATEGORY_MINIMUM true", "8 身份证号 ID_NUMBER true");
+        assertThat(otherContact.get("/api/v1/competitions/" + competition + "/teams").json().get("items")).isEmpty();
+
         var rejected = organizer.post("/api/v1/teams/" + again.id() + "/reject", obj("reason", "材料不全"));
         assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
         assertThat(contact.get("/api/v1/competitions/" + competition + "/teams").json().get("items")).hasSize(2);

@@ -1,6 +1,15 @@
 package cn.arena.competition;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.arena.support.Api;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.HashMap;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -67,5 +76,45 @@ final class CompetitionFixtures {
 
     static Map<String, Object> team(long orgUnitId, List<Map<String, Object>> members) {
         return Api.obj("orgUnitId", orgUnitId, "contactName", name(), "contactPhone", "0510-86027737", "members", members);
+    }
+
+    /** Fills the downloaded blank form as a unit would: leader, phone, five members ticked in the category columns. */
+    static byte[] fill(byte[] blank, List<String> ids) throws Exception {
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(blank))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            int headerRow = -1;
+            Map<String, Integer> column = new HashMap<>();
+            Map<String, Integer> category = new HashMap<>();
+            for (Row row : sheet) {
+                for (var cell : row) {
+                    String text = cell.toString();
+                    if (text.equals("领队（联系人）")) {
+                        row.createCell(cell.getColumnIndex() + 1).setCellValue("仇淑婕");
+                    } else if (text.equals("联系电话")) {
+                        row.createCell(cell.getColumnIndex() + 1).setCellValue("88027737");
+                    } else if (text.equals("单位（部门）")) {
+                        row.createCell(cell.getColumnIndex() + 1).setCellValue("政务服务分中心");
+                    } else if (Arrays.asList("姓名", "身份证号", "联系电话（手机）", "固定电话", "人员性质").contains(text)) {
+                        column.put(text, cell.getColumnIndex());
+                        headerRow = row.getRowNum();
+                    } else if (headerRow >= 0 && row.getRowNum() == headerRow + 1 && !text.isBlank()) {
+                        category.put(text, cell.getColumnIndex());
+                    }
+                }
+            }
+            assertThat(category).containsKeys("村（社区）工作人员", "窗口前台工作人员", "后台审批人员", "管理人员");
+            String[] ticks = {"窗口前台工作人员", "窗口前台工作人员", "后台审批人员", "管理人员", "村（社区）工作人员"};
+            for (int m = 0; m < 5; m++) {
+                Row row = sheet.getRow(headerRow + 2 + m);
+                row.createCell(column.get("姓名")).setCellValue(CompetitionFixtures.name());
+                row.createCell(column.get("身份证号")).setCellValue(ids.get(m));
+                row.createCell(column.get("联系电话（手机）")).setCellValue(CompetitionFixtures.mobile());
+                row.createCell(column.get("固定电话")).setCellValue("0510-86027737");
+                row.createCell(category.get(ticks[m])).setCellValue(m % 2 == 0 ? "√" : "✓");
+            }
+            var out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        }
     }
 }

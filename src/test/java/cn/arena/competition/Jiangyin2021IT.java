@@ -10,16 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.arena.support.Api;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -101,7 +97,7 @@ class Jiangyin2021IT extends CompetitionTest {
         var form = as(contact).get("/api/v1/competitions/" + competition + "/registration-form.xlsx");
         assertThat(form.status()).isEqualTo(200);
         List<String> formIds = List.of(idNumber(), idNumber(), idNumber(), idNumber(), idNumber());
-        var imported = as(contact).upload("/api/v1/competitions/" + competition + "/teams/import", fill(form.body(), formIds),
+        var imported = as(contact).upload("/api/v1/competitions/" + competition + "/teams/import", CompetitionFixtures.fill(form.body(), formIds),
                 "报名表.xlsx", Map.of("orgUnitId", String.valueOf(units.get(29))));
         assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
         teams.add(imported.id());
@@ -332,46 +328,6 @@ class Jiangyin2021IT extends CompetitionTest {
             }
         }
         assertThat(found).as(rule + " in " + errors).isTrue();
-    }
-
-    /** Fills the downloaded blank form as a unit would: leader, phone, five members ticked in the category columns. */
-    private static byte[] fill(byte[] blank, List<String> ids) throws Exception {
-        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(blank))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            int headerRow = -1;
-            Map<String, Integer> column = new HashMap<>();
-            Map<String, Integer> category = new HashMap<>();
-            for (Row row : sheet) {
-                for (var cell : row) {
-                    String text = cell.toString();
-                    if (text.equals("领队（联系人）")) {
-                        row.createCell(cell.getColumnIndex() + 1).setCellValue("仇淑婕");
-                    } else if (text.equals("联系电话")) {
-                        row.createCell(cell.getColumnIndex() + 1).setCellValue("88027737");
-                    } else if (text.equals("单位（部门）")) {
-                        row.createCell(cell.getColumnIndex() + 1).setCellValue("政务服务分中心");
-                    } else if (Arrays.asList("姓名", "身份证号", "联系电话（手机）", "固定电话", "人员性质").contains(text)) {
-                        column.put(text, cell.getColumnIndex());
-                        headerRow = row.getRowNum();
-                    } else if (headerRow >= 0 && row.getRowNum() == headerRow + 1 && !text.isBlank()) {
-                        category.put(text, cell.getColumnIndex());
-                    }
-                }
-            }
-            assertThat(category).containsKeys("村（社区）工作人员", "窗口前台工作人员", "后台审批人员", "管理人员");
-            String[] ticks = {"窗口前台工作人员", "窗口前台工作人员", "后台审批人员", "管理人员", "村（社区）工作人员"};
-            for (int m = 0; m < 5; m++) {
-                Row row = sheet.getRow(headerRow + 2 + m);
-                row.createCell(column.get("姓名")).setCellValue(CompetitionFixtures.name());
-                row.createCell(column.get("身份证号")).setCellValue(ids.get(m));
-                row.createCell(column.get("联系电话（手机）")).setCellValue(CompetitionFixtures.mobile());
-                row.createCell(column.get("固定电话")).setCellValue("0510-86027737");
-                row.createCell(category.get(ticks[m])).setCellValue(m % 2 == 0 ? "√" : "✓");
-            }
-            var out = new ByteArrayOutputStream();
-            workbook.write(out);
-            return out.toByteArray();
-        }
     }
 
     private static String label(List<Long> teams, Map<Long, List<Long>> personsOfTeam, long personId) {
