@@ -5,6 +5,7 @@
   const examId = root.dataset.exam;
   const el = (id) => document.getElementById(id);
   let taskId = null;
+  let previousId = null;
 
   function show(task) {
     taskId = task.taskId;
@@ -21,7 +22,15 @@
     el('mark-points').classList.remove('is-invalid');
     el('marking-task').classList.remove('d-none');
     el('marking-done').classList.add('d-none');
+    el('done-previous').classList.add('d-none');
+    el('mark-previous').classList.toggle('d-none', !previousId || previousId === taskId);
     el('mark-points').focus();
+  }
+
+  // A mark can be changed until the results are released: reopen the task saved last.
+  async function previous() {
+    const response = await window.arena.api('GET', '/api/v1/marking/' + encodeURIComponent(previousId));
+    if (response.ok) show(await response.json());
   }
 
   async function next() {
@@ -30,6 +39,7 @@
       taskId = null;
       el('marking-task').classList.add('d-none');
       el('marking-done').classList.remove('d-none');
+      el('done-previous').classList.toggle('d-none', !previousId);
       return;
     }
     if (!response.ok) {
@@ -48,6 +58,7 @@
     try {
       const response = await window.arena.api('PUT', '/api/v1/marking/' + encodeURIComponent(taskId), body);
       if (response.status === 204) {
+        previousId = taskId;
         el('mark-status').textContent = root.dataset.msgSaved;
         await next();
         return;
@@ -66,5 +77,7 @@
     }
   });
 
+  el('mark-previous').addEventListener('click', previous);
+  el('done-previous').addEventListener('click', previous);
   next();
 })();

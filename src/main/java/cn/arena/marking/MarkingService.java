@@ -57,7 +57,8 @@ class MarkingService {
     record TaskView(String taskId, String type, String stem, String reference, @Nullable String answer, BigDecimal maxPoints,
             @Nullable BigDecimal suggested, @Nullable BigDecimal points, @Nullable String comment) {}
 
-    record ExamTasks(long examId, String title, long open, long marked) {}
+    /** An exam on the marking overview: submitted attempts, open and marked tasks, and whether the user manages its results. */
+    record ExamTasks(long examId, String title, long attempts, long open, long marked, boolean manages) {}
 
     record Released(long examId, Instant releasedAt, String releasedBy, int marked, int unmarked) {}
 
@@ -114,10 +115,9 @@ class MarkingService {
         store.insertItems(rows, SYSTEM, now);
         List<Integer> subjective = rows.stream().filter(ItemRow::needsGrader).map(ItemRow::no).toList();
         store.insertTasks(attempt.examId(), attemptId, subjective);
-        int tasks = subjective.size();
         BigDecimal objective = settleIfComplete(attemptId, now);
         audit.record(SYSTEM, "ATTEMPT_MARKED_ON_SUBMIT", "attempt:" + attemptId,
-                "objective=" + objective.toPlainString() + " tasks=" + tasks, AuditLog.Outcome.SUCCESS);
+                "objective=" + objective.toPlainString() + " tasks=" + subjective.size(), AuditLog.Outcome.SUCCESS);
     }
 
     /** Totals the attempt; when no item waits for a grader it becomes MARKED and {@link AttemptMarked} is published. */
@@ -140,7 +140,7 @@ class MarkingService {
 
     /** Who may mark an exam: admins, organizers whose scope covers it, graders enrolled on it (or graders without scope). */
     boolean canMark(CurrentUser user, ExamInfo exam) {
-        if (user.isAdmin() || user.has(Role.ORGANIZER) && scopes.covers(user, exam.ownerUnitId())) {
+        if (manages(user, exam)) {
             return true;
         }
         return user.has(Role.GRADER) && (user.orgUnitId() == null || store.isGrader(exam.id(), user.id()));
@@ -155,8 +155,12 @@ class MarkingService {
     }
 
     ExamInfo examToManage(CurrentUser user, long examId) {
-        return exams.find(examId).filter(e -> user.isAdmin() || user.has(Role.ORGANIZER) && scopes.covers(user, e.ownerUnitId()))
-                .orElseThrow(Refusal::notFound);
+        return exams.find(examId).filter(e -> manages(user, e)).orElseThrow(Refusal::notFound);
+    }
+
+    /** Admins and organizers whose scope covers the exam release its results and see its ranking at any time. */
+    boolean manages(CurrentUser user, ExamInfo exam) {
+        return user.isAdmin() || user.has(Role.ORGANIZER) && scopes.covers(user, exam.ownerUnitId());
     }
 
     @Transactional
@@ -180,12 +184,12 @@ class MarkingService {
         return added;
     }
 
-    /** Exams with marking tasks the user may mark, with their open and marked counts. */
+    /** Exams with submitted attempts that the user may mark, with their task counts. */
     List<ExamTasks> examsToMark(CurrentUser user) {
         List<ExamTasks> result = new ArrayList<>();
-        for (MarkingStore.TaskCounts counts : store.taskCounts()) {
-            exams.find(counts.examId()).filter(e -> canMark(user, e))
-                    .ifPresent(e -> result.add(new ExamTasks(e.id(), e.title(), counts.open(), counts.marked())));
+        for (MarkingStore.ExamCounts counts : store.examCounts()) {
+            exams.find(counts.examId()).filter(e -> canMark(user, e)).ifPresent(e -> result.add(new ExamTasks(e.id(), e.title(),
+                    counts.attempts(), counts.open(), counts.marked(), manages(user, e))));
         }
         return result;
     }

@@ -277,14 +277,19 @@ class MarkingStore {
                 .update();
     }
 
-    record TaskCounts(long examId, long open, long marked) {}
+    record ExamCounts(long examId, long attempts, long open, long marked) {}
 
-    List<TaskCounts> taskCounts() {
+    /** Every exam marking has received attempts of, newest first, with its attempt and task counts. */
+    List<ExamCounts> examCounts() {
         return jdbc.sql("""
-                select exam_id, sum(case when state = 'OPEN' then 1 else 0 end) as open_count,
-                       sum(case when state = 'MARKED' then 1 else 0 end) as marked_count
-                from marking_task group by exam_id order by exam_id desc""")
-                .query((rs, n) -> new TaskCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
+                select a.exam_id, count(*) as attempts,
+                       coalesce(sum(t.open_count), 0) as open_count, coalesce(sum(t.marked_count), 0) as marked_count
+                from marking_attempt a
+                left join (select attempt_id, sum(case when state = 'OPEN' then 1 else 0 end) as open_count,
+                                  sum(case when state = 'MARKED' then 1 else 0 end) as marked_count
+                           from marking_task group by attempt_id) t on t.attempt_id = a.attempt_id
+                group by a.exam_id order by a.exam_id desc""")
+                .query((rs, n) -> new ExamCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).list();
     }
 
     long openTasks(long examId) {

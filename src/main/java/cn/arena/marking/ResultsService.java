@@ -5,7 +5,6 @@ import cn.arena.account.AccountService.UserSummary;
 import cn.arena.account.AuditLog;
 import cn.arena.account.CurrentUser;
 import cn.arena.account.Role;
-import cn.arena.account.Scopes;
 import cn.arena.bank.Option;
 import cn.arena.bank.Question;
 import cn.arena.bank.QuestionCatalog;
@@ -65,18 +64,16 @@ class ResultsService {
     private final ExamDirectory exams;
     private final QuestionCatalog catalog;
     private final AccountService accounts;
-    private final Scopes scopes;
     private final AuditLog audit;
     private final Messages messages;
 
     ResultsService(MarkingStore store, MarkingService marking, ExamDirectory exams, QuestionCatalog catalog,
-            AccountService accounts, Scopes scopes, AuditLog audit, Messages messages) {
+            AccountService accounts, AuditLog audit, Messages messages) {
         this.store = store;
         this.marking = marking;
         this.exams = exams;
         this.catalog = catalog;
         this.accounts = accounts;
-        this.scopes = scopes;
         this.audit = audit;
         this.messages = messages;
     }
@@ -89,7 +86,7 @@ class ResultsService {
     AttemptResult result(CurrentUser user, long attemptId) {
         long owner = exams.attemptOwner(attemptId).orElseThrow(Refusal::notFound);
         ExamInfo exam = exams.attemptExam(attemptId).flatMap(exams::find).orElseThrow(Refusal::notFound);
-        boolean organizer = user.isAdmin() || user.has(Role.ORGANIZER) && scopes.covers(user, exam.ownerUnitId());
+        boolean organizer = marking.manages(user, exam);
         if (owner != user.id() && !organizer) {
             throw Refusal.notFound();
         }
@@ -121,7 +118,7 @@ class ResultsService {
     @Transactional(readOnly = true)
     List<RankingRow> ranking(CurrentUser user, long examId) {
         ExamInfo exam = exams.find(examId).orElseThrow(Refusal::notFound);
-        boolean organizer = user.isAdmin() || user.has(Role.ORGANIZER) && scopes.covers(user, exam.ownerUnitId());
+        boolean organizer = marking.manages(user, exam);
         if (!organizer) {
             if (!user.has(Role.CANDIDATE) || !exams.isEnrolled(examId, user.id())) {
                 throw Refusal.notFound();

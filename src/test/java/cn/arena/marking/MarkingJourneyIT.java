@@ -88,6 +88,12 @@ class MarkingJourneyIT extends MarkingTest {
         assertThat(stats.get(SINGLE).get("facility").asDouble()).isEqualTo(2.0 / 3, org.assertj.core.data.Offset.offset(0.001));
         assertThat(stats.get(ESSAY).get("answered").asInt()).isEqualTo(2);
 
+        JsonNode overview = as(grader).get("/api/v1/marking/exams").json().get("items").valueStream()
+                .filter(e -> e.get("examId").asLong() == exam).findFirst().orElseThrow();
+        assertThat(overview.get("attempts").asInt()).isEqualTo(3);
+        assertThat(overview.get("open").asInt()).isEqualTo(5);
+        assertThat(overview.get("manages").asBoolean()).isFalse();
+
         // Blind grading: five tasks (the blank essay needs none), none of them naming the candidate.
         Map<String, Integer> pointsByAnswer = Map.of("甲：一窗受理、一网通办、一次办好", 8, "甲：营商环境就是生产力", 15,
                 "乙：窗口统一受理", 10, "乙：优化营商环境激发市场活力", 19, "丙：少跑腿", 5);

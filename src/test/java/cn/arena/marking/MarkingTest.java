@@ -16,6 +16,18 @@ import tools.jackson.databind.JsonNode;
 /** What marking tests set up through the HTTP API: a bank of the six types, an exam, candidates' sittings and answers. */
 abstract class MarkingTest extends ApiTest {
 
+    private final Map<String, Api> clients = new HashMap<>();
+
+    /** The user's client with a bearer token: one password check per user instead of one per request. */
+    @Override
+    protected Api as(String username) {
+        return clients.computeIfAbsent(username, u -> {
+            var issued = super.as(u).post("/api/v1/auth/token", null);
+            assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+            return Api.bearer(port, issued.json().get("token").asString());
+        });
+    }
+
     static final String SINGLE = "“一网通办”改革的核心是什么？";
     static final String MULTI = "下列属于“放管服”改革内容的有哪些？";
     static final String TF = "政务服务中心应当推行“一窗受理、集成服务”。";

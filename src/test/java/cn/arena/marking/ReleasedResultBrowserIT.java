@@ -62,6 +62,14 @@ class ReleasedResultBrowserIT extends MarkingTest {
             marker.fill("#mark-comment", "要点不全");
             marker.click("#mark-save");
             marker.waitForSelector("#marking-done:not(.d-none)");
+            // Second thoughts before release: reopen the previous task and change its mark.
+            marker.click("#done-previous");
+            marker.waitForSelector("#marking-task:not(.d-none)");
+            assertThat(marker.inputValue("#mark-points")).isEqualTo("6");
+            assertThat(marker.inputValue("#mark-comment")).isEqualTo("要点不全");
+            marker.fill("#mark-points", "7");
+            marker.click("#mark-save");
+            marker.waitForSelector("#marking-done:not(.d-none)");
             awaitMarked(organizer, exam, 1);
 
             Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740).setLocale("zh-CN")).newPage();
@@ -75,8 +83,8 @@ class ReleasedResultBrowserIT extends MarkingTest {
             page.navigate("http://localhost:" + port + "/my/exams");
             page.click("a[href='/my/attempts/" + sitting.attemptId() + "/result']");
             page.waitForSelector("#result-score");
-            // 2 (single) + 0 (true/false) + 4 (fill-blank) + 6 (short answer, graded) = 12
-            assertThat(page.textContent("#result-score").strip()).isEqualTo("12.00");
+            // 2 (single) + 0 (true/false) + 4 (fill-blank) + 7 (short answer, graded) = 13
+            assertThat(page.textContent("#result-score").strip()).isEqualTo("13.00");
             String fill = page.textContent("#item-" + sitting.no(FILL) + " .item-correct");
             assertThat(fill).isEqualTo("一网通办；跨省通办");
             assertThat(page.textContent("#item-" + sitting.no(TF) + " .item-answer")).isEqualTo("错误");
@@ -85,16 +93,18 @@ class ReleasedResultBrowserIT extends MarkingTest {
                     .isEqualTo(sitting.key(SINGLE, "数据共享、业务协同"));
             assertThat(page.textContent("#item-" + sitting.no(SINGLE))).contains(ANALYSIS);
             assertThat(page.textContent("#item-" + sitting.no(ESSAY) + " .item-answer")).isEqualTo("未作答");
-            assertThat(page.textContent("#item-" + sitting.no(SHORT))).contains("要点不全").contains("得分 6 / 10");
+            assertThat(page.textContent("#item-" + sitting.no(SHORT))).contains("要点不全").contains("得分 7 / 10");
             // Nothing wider than the phone: no horizontal scrolling.
             assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(375);
 
             // The organizer's results page shows the release, the ranking and the item statistics.
             Page staff = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN")).newPage();
             login(staff, organizer);
-            staff.navigate("http://localhost:" + port + "/exams/" + exam + "/results");
+            staff.navigate("http://localhost:" + port + "/marking");
+            staff.click("#marking-exams a[href='/exams/" + exam + "/results']");
+            staff.waitForSelector("#ranking");
             assertThat(staff.textContent("#release-state")).contains(organizer);
-            assertThat(staff.textContent("#ranking")).contains(candidate).contains("12.00");
+            assertThat(staff.textContent("#ranking")).contains(candidate).contains("13.00");
             assertThat(staff.locator("#item-stats tbody tr").count()).isEqualTo(6);
         }
     }
