@@ -1,0 +1,287 @@
+package cn.arena.competition;
+
+import cn.arena.account.AuditLog;
+import cn.arena.account.CurrentUser;
+import cn.arena.org.StaffCategories;
+import cn.arena.shared.Messages;
+import cn.arena.shared.Refusal;
+import cn.arena.shared.Spreadsheet;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Competitions, registration, stages and awards on the JSON API (contract: "Competitions (竞赛)"). */
+@RestController
+@RequestMapping("/api/v1")
+class CompetitionApi {
+
+    static final String STAFF = "hasAnyRole('ADMIN','ORGANIZER')";
+    static final String STAFF_OR_CONTACT = "hasAnyRole('ADMIN','ORGANIZER','UNIT_CONTACT')";
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    record Items<T>(List<T> items) {}
+
+    record TemplateSummary(String code, String name) {}
+
+    record NewCompetition(@Nullable String template, @Nullable String name, @Nullable Long orgUnitId,
+            @Nullable OffsetDateTime registrationDeadline) {}
+
+    record StageView(long id, String code, StageKind kind, String name) {}
+
+    record Created(long id, List<StageView> stages) {}
+
+    record CompetitionSummary(long id, String name, String template, long orgUnitId, Instant registrationDeadline) {}
+
+    record CompetitionDetail(long id, String name, String template, long orgUnitId, String unitName, Instant registrationDeadline,
+            boolean manageable, List<String> organizers, List<CompetitionTemplate.CommitteeMember> committee,
+            List<CompetitionTemplate.TimelineEntry> timeline, List<StageView> stages, CompetitionRules rules) {}
+
+    record NewExclusion(@Nullable String idNumber, @Nullable String reason) {}
+
+    record ExclusionView(long id, String idNumber, String reason) {}
+
+    record TeamStatus(long id, String status) {}
+
+    record Reason(@Nullable String reason) {}
+
+    record NewSitting(@Nullable Long examId, @Nullable List<String> unitKinds, @Nullable List<Stages.Room> rooms) {}
+
+    record Advanced(List<Long> advanced) {}
+
+    record Finalists(@Nullable List<Long> personIds) {}
+
+    record Score(@Nullable BigDecimal score, @Nullable String note) {}
+
+    private final CompetitionTemplates templates;
+    private final Competitions competitions;
+    private final Registration registration;
+    private final Stages stages;
+    private final StaffCategories categories;
+    private final Messages messages;
+    private final AuditLog audit;
+
+    CompetitionApi(CompetitionTemplates templates, Competitions competitions, Registration registration, Stages stages,
+            StaffCategories categories, Messages messages, AuditLog audit) {
+        this.messages = messages;
+        this.audit = audit;
+        this.templates = templates;
+        this.competitions = competitions;
+        this.registration = registration;
+        this.stages = stages;
+        this.categories = categories;
+    }
+
+    @GetMapping("/competition-templates")
+    @PreAuthorize(STAFF)
+    Items<TemplateSummary> templates() {
+        return new Items<>(templates.all().stream().map(t -> new TemplateSummary(t.code(), t.name())).toList());
+    }
+
+    @PostMapping("/competitions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(STAFF)
+    Created create(@AuthenticationPrincipal CurrentUser user, @RequestBody NewCompetition body) {
+        Competitions.Competition c = competitions.create(user, body.template(), body.name(), body.orgUnitId(),
+                body.registrationDeadline() == null ? null : body.registrationDeadline().toInstant());
+        return new Created(c.id(), stageViews(c));
+    }
+
+    @GetMapping("/competitions")
+    @PreAuthorize(STAFF_OR_CONTACT)
+    Items<CompetitionSummary> list(@AuthenticationPrincipal CurrentUser user) {
+        return new Items<>(competitions.visibleTo(user).stream()
+                .map(c -> new CompetitionSummary(c.id(), c.name(), c.templateCode(), c.orgUnitId(), c.registrationDeadline())).toList());
+    }
+
+    @GetMapping("/competitions/{id}")
+    @PreAuthorize(STAFF_OR_CONTACT)
+    CompetitionDetail get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return detail(user, competitions.get(user, id));
+    }
+
+    CompetitionDetail detail(CurrentUser user, Competitions.Competition c) {
+        return new CompetitionDetail(c.id(), c.name(), c.templateCode(), c.orgUnitId(), registration.unitName(c.orgUnitId()),
+                c.registrationDeadline(), competitions.canManage(user, c.orgUnitId()), c.template().organizers(),
+                c.template().committee(), c.template().timeline(), stageViews(c), c.rules());
+    }
+
+    @PostMapping("/competitions/{id}/exclusions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(STAFF)
+    Map<String, Object> exclude(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody NewExclusion body) {
+        competitions.exclude(user, id, body.idNumber(), body.reason());
+        return Map.of("competitionId", id);
+    }
+
+    @GetMapping("/competitions/{id}/exclusions")
+    @PreAuthorize(STAFF)
+    Items<ExclusionView> exclusions(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return new Items<>(competitions.exclusions(user, id).stream()
+                .map(e -> new ExclusionView(e.id(), e.maskedIdNumber(), e.reason())).toList());
+    }
+
+    @PostMapping("/competitions/{id}/teams")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(STAFF_OR_CONTACT)
+    TeamStatus register(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody Registration.TeamEntry body) {
+        var team = registration.register(user, id, new Registration.TeamEntry(body.orgUnitId(), body.contactName(), body.contactPhone(),
+                body.members() == null ? List.of() : body.members()));
+        return new TeamStatus(team.id(), team.status());
+    }
+
+    /** The filled registration form; problems come back on the form's rows and columns. */
+    @PostMapping("/competitions/{id}/teams/import")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(STAFF_OR_CONTACT)
+    TeamStatus importForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam("file") MultipartFile file,
+            @RequestParam(name = "orgUnitId", required = false) @Nullable Long orgUnitId) throws IOException {
+        competitions.get(user, id);
+        RegistrationForm.Parsed form = RegistrationForm.read(Spreadsheet.read(file.getInputStream(), file.getSize()), categories::resolve);
+        var entry = form.entry();
+        try {
+            var team = registration.register(user, id, new Registration.TeamEntry(orgUnitId, entry.contactName(), entry.contactPhone(),
+                    entry.members()));
+            return new TeamStatus(team.id(), team.status());
+        } catch (Refusal refusal) {
+            if (refusal.kind() == Refusal.Kind.INVALID) {
+                throw Refusal.invalid(form.placed(refusal.violations()));
+            }
+            throw refusal;
+        }
+    }
+
+    @GetMapping("/competitions/{id}/registration-form.xlsx")
+    @PreAuthorize(STAFF_OR_CONTACT)
+    ResponseEntity<byte[]> registrationForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        Competitions.Competition c = competitions.get(user, id);
+        return xlsx(RegistrationForm.blank(c.name() + "报名表", categories.all()), "registration-form.xlsx");
+    }
+
+    @GetMapping("/competitions/{id}/teams")
+    @PreAuthorize(STAFF_OR_CONTACT)
+    Items<Registration.TeamView> teams(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return new Items<>(registration.teams(user, id));
+    }
+
+    @GetMapping("/teams/{id}")
+    @PreAuthorize(STAFF_OR_CONTACT)
+    Registration.TeamView team(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return registration.get(user, id);
+    }
+
+    @PostMapping("/teams/{id}/approve")
+    @PreAuthorize(STAFF)
+    TeamStatus approve(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        var team = registration.approve(user, id);
+        return new TeamStatus(team.id(), team.status());
+    }
+
+    @PostMapping("/teams/{id}/reject")
+    @PreAuthorize(STAFF)
+    TeamStatus reject(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody(required = false) @Nullable Reason body) {
+        var team = registration.reject(user, id, body == null ? null : body.reason());
+        return new TeamStatus(team.id(), team.status());
+    }
+
+    @PostMapping("/teams/{id}/withdraw")
+    @PreAuthorize(STAFF_OR_CONTACT)
+    TeamStatus withdraw(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        var team = registration.withdraw(user, id);
+        return new TeamStatus(team.id(), team.status());
+    }
+
+    @PostMapping("/stages/{stageId}/sittings")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(STAFF)
+    Stages.SittingCreated sitting(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, @RequestBody NewSitting body) {
+        return stages.createSitting(user, stageId, body.examId(), body.unitKinds(), body.rooms());
+    }
+
+    @GetMapping("/stages/{stageId}/standings")
+    @PreAuthorize(STAFF_OR_CONTACT)
+    Stages.Standings standings(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId) {
+        return stages.standings(user, stageId);
+    }
+
+    @PostMapping("/stages/{stageId}/advance")
+    @PreAuthorize(STAFF)
+    Advanced advance(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId) {
+        return new Advanced(stages.advance(user, stageId));
+    }
+
+    @PutMapping("/stages/{stageId}/teams/{teamId}/members")
+    @PreAuthorize(STAFF)
+    ResponseEntity<Void> finalists(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, @PathVariable long teamId,
+            @RequestBody Finalists body) {
+        stages.nameFinalists(user, stageId, teamId, body.personIds());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/stages/{stageId}/teams/{teamId}/score")
+    @PreAuthorize(STAFF)
+    ResponseEntity<Void> score(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, @PathVariable long teamId,
+            @RequestBody Score body) {
+        stages.enterScore(user, stageId, teamId, body.score(), body.note());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/competitions/{id}/awards")
+    @PreAuthorize(STAFF_OR_CONTACT)
+    Stages.Awards awards(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return stages.awards(user, id);
+    }
+
+    @GetMapping("/competitions/{id}/awards.xlsx")
+    @PreAuthorize(STAFF_OR_CONTACT)
+    ResponseEntity<byte[]> awardsXlsx(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        Stages.Awards awards = stages.awards(user, id);
+        try (var writer = new Spreadsheet.Writer()) {
+            String award = messages.get("competition.page.award");
+            String rank = messages.get("competition.page.rank");
+            String unit = messages.get("competition.page.unit");
+            String score = messages.get("competition.page.score");
+            writer.sheet(messages.get("competition.xlsx.individual"), List.of(award, rank, messages.get("competition.form.name"), unit, score));
+            awards.individual().forEach(a -> writer.row(List.of(awardName(a.award()), a.rank(), a.name(), a.unitName(), a.score())));
+            writer.sheet(messages.get("competition.xlsx.team"), List.of(award, rank, unit, score));
+            awards.team().forEach(a -> writer.row(List.of(awardName(a.award()), a.rank(), a.unitName(), a.score())));
+            audit.record("AWARDS_EXPORTED", "competition:" + id, null);
+            return xlsx(writer.toBytes(), "awards.xlsx");
+        }
+    }
+
+    private String awardName(Award award) {
+        return messages.get("competition.award." + award.name());
+    }
+
+    static List<StageView> stageViews(Competitions.Competition c) {
+        return c.stages().stream().map(s -> new StageView(s.id(), s.code(), s.kind(), s.name())).toList();
+    }
+
+    private static ResponseEntity<byte[]> xlsx(byte[] bytes, String filename) {
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+                .body(bytes);
+    }
+}

@@ -1,0 +1,120 @@
+package cn.arena.competition;
+
+import cn.arena.account.CurrentUser;
+import cn.arena.org.OrgTree;
+import cn.arena.org.StaffCategories;
+import cn.arena.shared.Refusal;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The competition pages: list and new-from-template, overview, registration, teams, a stage, awards. */
+@Controller
+@PreAuthorize(CompetitionApi.STAFF_OR_CONTACT)
+class CompetitionPages {
+
+    private final CompetitionTemplates templates;
+    private final Competitions competitions;
+    private final Registration registration;
+    private final Stages stages;
+    private final OrgTree tree;
+    private final StaffCategories categories;
+
+    CompetitionPages(CompetitionTemplates templates, Competitions competitions, Registration registration, Stages stages, OrgTree tree,
+            StaffCategories categories) {
+        this.templates = templates;
+        this.competitions = competitions;
+        this.registration = registration;
+        this.stages = stages;
+        this.tree = tree;
+        this.categories = categories;
+    }
+
+    @GetMapping("/competitions")
+    String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("competitions", competitions.visibleTo(user));
+        model.addAttribute("templates", templates.all());
+        model.addAttribute("units", tree.visibleTo(user));
+        model.addAttribute("organizer", user.isAdmin() || user.has(cn.arena.account.Role.ORGANIZER));
+        return "competition/list";
+    }
+
+    @GetMapping("/competitions/{id}")
+    String overview(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        Competitions.Competition c = page(() -> competitions.get(user, id));
+        model.addAttribute("c", c);
+        model.addAttribute("unitName", registration.unitName(c.orgUnitId()));
+        model.addAttribute("manageable", competitions.canManage(user, c.orgUnitId()));
+        model.addAttribute("categoryNames", categoryNames());
+        return "competition/overview";
+    }
+
+    @GetMapping("/competitions/{id}/register")
+    String register(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        Competitions.Competition c = page(() -> competitions.get(user, id));
+        model.addAttribute("c", c);
+        model.addAttribute("units", tree.visibleTo(user).stream()
+                .filter(u -> c.rules().team().ruleFor(u.kind()).isPresent() && tree.isWithin(u.id(), c.orgUnitId())).toList());
+        model.addAttribute("categories", categories.all());
+        model.addAttribute("size", c.rules().team().size());
+        model.addAttribute("teams", registration.teams(user, id));
+        return "competition/register";
+    }
+
+    @GetMapping("/competitions/{id}/teams")
+    String teams(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        Competitions.Competition c = page(() -> competitions.manage(user, id));
+        model.addAttribute("c", c);
+        model.addAttribute("teams", registration.teams(user, id));
+        model.addAttribute("categoryNames", categoryNames());
+        return "competition/teams";
+    }
+
+    @GetMapping("/stages/{id}")
+    String stage(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        Stages.StageOf s = page(() -> stages.visible(user, id));
+        Competitions.Competition c = s.competition();
+        Stages.Standings standings = stages.standings(c, s.stage());
+        model.addAttribute("c", c);
+        model.addAttribute("stage", s.stage());
+        model.addAttribute("manageable", competitions.canManage(user, c.orgUnitId()));
+        model.addAttribute("standings", standings);
+        model.addAttribute("advancesFrom", c.rules().advancement().from().equals(s.stage().code()));
+        boolean finalStage = c.rules().advancement().to().equals(s.stage().code());
+        model.addAttribute("finalStage", finalStage);
+        model.addAttribute("membersPerTeam", c.rules().advancement().membersPerTeam());
+        model.addAttribute("unitKinds", c.rules().team().units().stream().flatMap(u -> u.unitKinds().stream()).sorted().toList());
+        model.addAttribute("stageTeams", finalStage ? standings.teams().stream()
+                .map(t -> registration.get(user, t.teamId())).toList() : List.of());
+        return "competition/stage";
+    }
+
+    @GetMapping("/competitions/{id}/awards")
+    String awards(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        Competitions.Competition c = page(() -> competitions.get(user, id));
+        model.addAttribute("c", c);
+        model.addAttribute("awards", stages.awards(user, id));
+        return "competition/awards";
+    }
+
+    private Map<String, String> categoryNames() {
+        return categories.all().stream().collect(Collectors.toMap(cn.arena.org.StaffCategory::code, cn.arena.org.StaffCategory::name));
+    }
+
+    private static <T> T page(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (Refusal refusal) {
+            throw new ResponseStatusException(refusal.kind() == Refusal.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT);
+        }
+    }
+}

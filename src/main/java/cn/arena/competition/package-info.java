@@ -1,0 +1,8 @@
+/**
+ * Competitions (竞赛): stages, team registration, eligibility, advancement, composite scores, awards, and the
+ * templates (e.g. Jiangyin 2021) they are made from.
+ */
+@NullMarked
+package cn.arena.competition;
+
+import org.jspecify.annotations.NullMarked;

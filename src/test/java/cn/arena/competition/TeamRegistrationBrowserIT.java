@@ -1,0 +1,138 @@
+package cn.arena.competition;
+
+import static cn.arena.competition.CompetitionFixtures.idNumber;
+import static cn.arena.competition.CompetitionFixtures.mobile;
+import static cn.arena.competition.CompetitionFixtures.withBadCheckDigit;
+import static cn.arena.support.Api.obj;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.arena.support.Api;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * In headless Chromium: a unit contact registers a team through the online form (a bad ID number is shown on its
+ * member first), the organizer sees the team and approves it, and after the preliminary is sat and released through the
+ * API, the organizer applies advancement on the stage page and sees the team in the advancement list, names its
+ * finalists, enters its final score and finds it on the award list.
+ */
+class TeamRegistrationBrowserIT extends CompetitionTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    @Test
+    void aUnitContactRegistersAndTheOrganizerApprovesAndSeesTheAdvancementList() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Debian's chromium is not installed");
+        long county = orgUnit(unique("江阴市"), "COUNTY", null);
+        String townName = unique("青阳镇为民服务中心");
+        long town = orgUnit(townName, "TOWN", county);
+        String organizer = user("ORGANIZER", county);
+        String contact = user("UNIT_CONTACT", town);
+        var created = as(organizer).post("/api/v1/competitions", obj("template", "jiangyin-2021", "name", "浏览器报名测试",
+                "orgUnitId", county, "registrationDeadline", OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).toString()));
+        long competition = created.id();
+        long preliminary = created.json().get("stages").get(0).get("id").asLong();
+        String base = "http://localhost:" + port;
+        String[] names = {"王丽娟", "李建国", "张敏", "刘洋", "陈静"};
+        String[] categories = {"COMMUNITY_STAFF", "COMMUNITY_STAFF", "FRONT_DESK", "BACK_OFFICE", "MANAGEMENT"};
+        String goodId = idNumber();
+
+        try (Playwright playwright = Playwright.create();
+                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM).setHeadless(true)
+                        .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run")))) {
+            Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN")).newPage();
+            login(page, contact);
+            page.navigate(base + "/competitions");
+            page.click("text=浏览器报名测试");
+            page.click("#register-link");
+            page.waitForSelector("#team-form");
+            page.fill("#contactName", "仇淑婕");
+            page.fill("#contactPhone", "0510-88027737");
+            Locator rows = page.locator(".member-row");
+            for (int i = 0; i < 5; i++) {
+                Locator row = rows.nth(i);
+                row.locator(".m-name").fill(names[i]);
+                row.locator(".m-id").fill(i == 1 ? withBadCheckDigit(goodId) : idNumber());
+                row.locator(".m-mobile").fill(mobile());
+                row.locator(".m-category").selectOption(categories[i]);
+            }
+            page.click("#submit-team");
+            page.waitForSelector("#errors:not(.d-none)");
+            assertThat(rows.nth(1).getAttribute("class")).contains("table-danger");
+            assertThat(rows.nth(1).locator(".m-errors").textContent()).isNotBlank();
+            assertThat(page.textContent("#error-list")).contains("第 2 名队员");
+
+            rows.nth(1).locator(".m-id").fill(goodId);
+            page.click("#submit-team");
+            page.waitForSelector("#registered:not(.d-none)");
+            page.waitForSelector("#my-teams .team-status");
+            assertThat(page.textContent("#my-teams")).contains(townName).contains("待审核");
+
+            Page staff = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN")).newPage();
+            login(staff, organizer);
+            staff.navigate(base + "/competitions/" + competition);
+            staff.click("#teams-link");
+            staff.waitForSelector("#teams");
+            assertThat(staff.textContent("#teams")).contains(townName).contains("王丽娟").doesNotContain(goodId);
+            staff.click("#teams .approve");
+            staff.waitForSelector("#teams .team-status:text('已通过')");
+
+            // the preliminary, set up and sat through the API
+            Api org = as(organizer);
+            long bank = trueFalseBank(org, 4);
+            long exam = exam(org, bank, 4, "初赛");
+            JsonNode sitting = org.post("/api/v1/stages/" + preliminary + "/sittings", obj("examId", exam, "unitKinds", List.of("TOWN"))).json();
+            assertThat(org.post("/api/v1/exams/" + exam + "/publish", null).status()).isEqualTo(200);
+            int right = 4;
+            for (JsonNode account : sitting.get("accounts")) {
+                sit(account.get("username").asString(), account.get("initialPassword").asString(), exam, right--);
+            }
+            release(org, exam);
+
+            staff.navigate(base + "/stages/" + preliminary);
+            assertThat(staff.textContent("#team-standings")).contains(townName).contains("50");
+            staff.click("#advance");
+            staff.waitForSelector("#team-standings .advanced");
+            assertThat(staff.textContent("#team-standings tr:has(.advanced) .unit-name")).isEqualTo(townName);
+            assertThat(staff.locator("#individual-standings tbody tr").count()).isEqualTo(5);
+
+            // the final: three finalists named and the live score entered by hand, then the award list
+            long fin = created.json().get("stages").get(1).get("id").asLong();
+            staff.navigate(base + "/stages/" + fin);
+            Locator card = staff.locator(".final-team").first();
+            card.locator(".finalist").nth(0).check();
+            card.locator(".finalist").nth(1).check();
+            card.locator(".name-finalists").click();
+            staff.waitForSelector("#stage-error:not(.d-none)");
+            card.locator(".finalist").nth(2).check();
+            card.locator(".name-finalists").click();
+            staff.waitForSelector("#stage-ok:not(.d-none)");
+            card.locator(".final-score").fill("88.5");
+            card.locator(".save-score").click();
+            staff.waitForSelector("#team-standings td:text('88.50')");
+            staff.navigate(base + "/competitions/" + competition + "/awards");
+            assertThat(staff.textContent("#team-awards")).contains("一等奖").contains(townName);
+            assertThat(staff.textContent("#individual-awards")).contains("一等奖").contains("二等奖");
+        }
+    }
+
+    private void login(Page page, String username) {
+        page.navigate("http://localhost:" + port + "/login");
+        page.fill("#username", username);
+        page.fill("#password", PASSWORD);
+        page.click("#login-submit");
+        page.waitForURL("http://localhost:" + port + "/");
+    }
+}
