@@ -52,6 +52,8 @@ class AttemptService {
     private final Submissions submissions;
     private final Papers papers;
     private final QuestionCatalog catalog;
+    /** Question versions on a started paper are marked used, and used versions are never edited in place. */
+    private final LruCache<Long, Question> usedQuestions = new LruCache<>(20_000);
     private final ExamProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -134,7 +136,7 @@ class AttemptService {
             attempts.clearAnswer(attempt.id(), no);
             return;
         }
-        Question question = catalog.find(item.questionId()).orElseThrow();
+        Question question = usedQuestions.get(item.questionId(), id -> catalog.find(id).orElseThrow());
         JsonNode original = new DisplayKeys(item.type(), item.optionOrder()).toOriginal(value)
                 .orElseThrow(() -> Refusal.invalid(Violation.field("value", "response.unknownKey")));
         QuestionKind.of(item.type()).checkResponse(question, original).ifPresent(problem -> {

@@ -25,7 +25,10 @@ class AttemptStore {
     record Progress(long attemptId, long userId, Attempt.Status status, Instant startedAt, Instant deadline,
             @org.jspecify.annotations.Nullable Instant submittedAt, int answered) {}
 
+    private static final String STATE_COLUMNS = "id, exam_id, user_id, started_at, deadline, status, submitted_at, submitted_by";
+
     private final JdbcClient jdbc;
+    private final LruCache<Long, List<PaperItem>> variants = new LruCache<>(100_000);
 
     AttemptStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -50,7 +53,14 @@ class AttemptStore {
 
     /** The attempt, its row locked until the transaction ends: saves and submission of one attempt take turns. */
     Optional<Attempt> lock(long id) {
-        return jdbc.sql("select * from exam_attempt where id = :id for update").param("id", id).query(AttemptStore::attempt).optional();
+        // The paper is immutable once stored, so the lock reads only the row's state and takes the paper from the cache.
+        return jdbc.sql("select " + STATE_COLUMNS + " from exam_attempt where id = :id for update").param("id", id)
+                .query((rs, n) -> attempt(rs, variant(rs.getLong("id")))).optional();
+    }
+
+    private List<PaperItem> variant(long attemptId) {
+        return variants.get(attemptId, id -> jdbc.sql("select variant from exam_attempt where id = :id").param("id", id)
+                .query((rs, n) -> parseVariant(rs.getString(1))).single());
     }
 
     Optional<Attempt> findFor(long examId, long userId) {
@@ -121,10 +131,17 @@ class AttemptStore {
     }
 
     private static Attempt attempt(ResultSet rs, int n) throws SQLException {
+        return attempt(rs, parseVariant(rs.getString("variant")));
+    }
+
+    private static Attempt attempt(ResultSet rs, List<PaperItem> items) throws SQLException {
         String by = rs.getString("submitted_by");
         return new Attempt(rs.getLong("id"), rs.getLong("exam_id"), rs.getLong("user_id"), ExamStore.instant(rs, "started_at"),
                 new Deadline(ExamStore.instant(rs, "deadline")), Attempt.Status.valueOf(rs.getString("status")),
-                ExamStore.instant(rs, "submitted_at"), by == null ? null : Attempt.SubmittedBy.valueOf(by),
-                ExamStore.JSON.readValue(rs.getString("variant"), new TypeReference<List<PaperItem>>() {}));
+                ExamStore.instant(rs, "submitted_at"), by == null ? null : Attempt.SubmittedBy.valueOf(by), items);
+    }
+
+    private static List<PaperItem> parseVariant(String json) {
+        return ExamStore.JSON.readValue(json, new TypeReference<List<PaperItem>>() {});
     }
 }

@@ -6,18 +6,17 @@ import static cn.arena.competition.CompetitionFixtures.withBadCheckDigit;
 import static cn.arena.support.Api.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
+
 import cn.arena.support.Api;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
+import cn.arena.support.Chromium;
+
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
-import java.nio.file.Path;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -29,11 +28,8 @@ import tools.jackson.databind.JsonNode;
  */
 class TeamRegistrationBrowserIT extends CompetitionTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
     @Test
     void aUnitContactRegistersAndTheOrganizerApprovesAndSeesTheAdvancementList() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Debian's chromium is not installed");
         long county = orgUnit(unique("江阴市"), "COUNTY", null);
         String townName = unique("青阳镇为民服务中心");
         long town = orgUnit(townName, "TOWN", county);
@@ -48,12 +44,9 @@ class TeamRegistrationBrowserIT extends CompetitionTest {
         String[] categories = {"COMMUNITY_STAFF", "COMMUNITY_STAFF", "FRONT_DESK", "BACK_OFFICE", "MANAGEMENT"};
         String goodId = idNumber();
 
-        try (Playwright playwright = Playwright.create();
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM).setHeadless(true)
-                        .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run")))) {
-            Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN")).newPage();
-            login(page, contact);
+        try (Chromium chromium = Chromium.launch(port)) {
+            Page page = chromium.page(1280, 900);
+            chromium.login(page, contact, PASSWORD);
             page.navigate(base + "/competitions");
             page.click("text=浏览器报名测试");
             page.click("#register-link");
@@ -80,8 +73,8 @@ class TeamRegistrationBrowserIT extends CompetitionTest {
             page.waitForSelector("#my-teams .team-status");
             assertThat(page.textContent("#my-teams")).contains(townName).contains("待审核");
 
-            Page staff = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN")).newPage();
-            login(staff, organizer);
+            Page staff = chromium.page(1280, 900);
+            chromium.login(staff, organizer, PASSWORD);
             staff.navigate(base + "/competitions/" + competition);
             staff.click("#teams-link");
             staff.waitForSelector("#teams");
@@ -128,11 +121,4 @@ class TeamRegistrationBrowserIT extends CompetitionTest {
         }
     }
 
-    private void login(Page page, String username) {
-        page.navigate("http://localhost:" + port + "/login");
-        page.fill("#username", username);
-        page.fill("#password", PASSWORD);
-        page.click("#login-submit");
-        page.waitForURL("http://localhost:" + port + "/");
-    }
 }
