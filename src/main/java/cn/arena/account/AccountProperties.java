@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param addressFailuresPerMinute failed logins one address may make per minute before it gets 429; high because a
  *        whole exam hall shares one NAT address
  * @param tokenLifetime how long an API token works
+ * @param tokenCache how long a node trusts a token it has checked before asking the database again; a revocation
+ *        made on another node reaches this one within that time
  */
 @ConfigurationProperties("arena.account")
 public record AccountProperties(
@@ -20,12 +22,14 @@ public record AccountProperties(
         int maxFailedLogins,
         Duration lockDuration,
         int addressFailuresPerMinute,
-        Duration tokenLifetime) {
+        Duration tokenLifetime,
+        Duration tokenCache) {
 
     public AccountProperties {
         if (maxFailedLogins <= 0) maxFailedLogins = 5;
         if (lockDuration == null) lockDuration = Duration.ofMinutes(15);
         if (addressFailuresPerMinute <= 0) addressFailuresPerMinute = 100;
         if (tokenLifetime == null) tokenLifetime = Duration.ofHours(12);
+        if (tokenCache == null) tokenCache = Duration.ofSeconds(60);
     }
 }

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bearer tokens for scripts, phones and load (as Moodle's web-service tokens). Only a SHA-256 of each token is
- * stored. Checking one costs a lookup, not a password hash; a node remembers a checked token for a few seconds,
- * so a revocation reaches other nodes within {@link #CACHE_MILLIS}.
+ * stored. Checking one costs a lookup, not a password hash; a node remembers a checked token for
+ * {@code arena.account.token-cache} (60 s by default: longer than the ~30 s between a candidate's saves, so the
+ * exam-day path hits the cache), so a revocation made on another node takes effect here within that time.
  */
 @Component
 class ApiTokens {
@@ -27,7 +28,8 @@ class ApiTokens {
 
     private record Cached(CurrentUser user, Instant expiresAt, long checkedAt) {}
 
-    static final long CACHE_MILLIS = 10_000;
+    /** Past this many remembered tokens, expired ones are dropped (and all of them, should that not be enough). */
+    static final int CACHE_LIMIT = 200_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
@@ -59,7 +61,7 @@ class ApiTokens {
         String hash = hash(token);
         Instant now = clock.instant();
         Cached cached = cache.get(hash);
-        if (cached != null && now.toEpochMilli() - cached.checkedAt() < CACHE_MILLIS && cached.expiresAt().isAfter(now)) {
+        if (cached != null && fresh(cached, now)) {
             return Optional.of(cached.user());
         }
         cache.remove(hash);
@@ -73,9 +75,28 @@ class ApiTokens {
         return row.map(e -> {
             CurrentUser user = accounts.loadUserByUsername(e.getKey());
             user.eraseCredentials();
-            cache.put(hash, new Cached(user, e.getValue(), now.toEpochMilli()));
+            remember(hash, new Cached(user, e.getValue(), now.toEpochMilli()), now);
             return user;
         });
+    }
+
+    private boolean fresh(Cached cached, Instant now) {
+        return now.toEpochMilli() - cached.checkedAt() < properties.tokenCache().toMillis() && cached.expiresAt().isAfter(now);
+    }
+
+    private void remember(String hash, Cached cached, Instant now) {
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.values().removeIf(c -> !fresh(c, now));
+            if (cache.size() >= CACHE_LIMIT) {
+                cache.clear();
+            }
+        }
+        cache.put(hash, cached);
+    }
+
+    /** Forgets every cached token of the user on this node (their rows are deleted by the caller). */
+    void forgetUser(long userId) {
+        cache.values().removeIf(c -> c.user().id() == userId);
     }
 
     void revoke(String token) {

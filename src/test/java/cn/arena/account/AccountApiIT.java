@@ -126,7 +126,7 @@ class AccountApiIT extends ApiTest {
     void disablingAnAccountEndsItsTokensAtOnce() {
         String username = user("CANDIDATE");
         String token = as(username).post("/api/v1/auth/token", null).json().get("token").asText();
-        long id = as(username).get("/api/v1/me").id();
+        long id = Api.bearer(port, token).get("/api/v1/me").id();
         assertThat(admin().put("/api/v1/users/" + id + "/enabled", Api.obj("enabled", false)).status()).isEqualTo(204);
         assertThat(Api.bearer(port, token).get("/api/v1/me").status()).isEqualTo(401);
         assertThat(as(username).get("/api/v1/me").status()).isEqualTo(401);
