@@ -1,0 +1,77 @@
+package cn.arena.paper;
+
+import cn.arena.account.CurrentUser;
+import cn.arena.bank.Option;
+import cn.arena.bank.Question;
+import cn.arena.bank.QuestionCatalog;
+import cn.arena.shared.Refusal;
+import cn.arena.shared.Violation;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** Papers as the exam module uses them: what the banks can supply for a blueprint, and the draw of a paper. */
+@Service
+public class Papers {
+
+    private final QuestionCatalog catalog;
+
+    Papers(QuestionCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Refuses (422 on {@code bankIds}) banks that are unknown or outside the user's scope, and an empty list. */
+    public void checkBanks(CurrentUser user, Collection<Long> bankIds) {
+        if (bankIds.isEmpty()) {
+            throw Refusal.invalid(Violation.field("bankIds", "paper.banks.required"));
+        }
+        List<Long> unknown = bankIds.stream().filter(id -> !catalog.bankVisibleTo(user, id)).toList();
+        if (!unknown.isEmpty()) {
+            throw Refusal.invalid(Violation.field("bankIds", "paper.banks.unknown", unknown.toString()));
+        }
+    }
+
+    /** What the banks can supply for each section; refuses a malformed blueprint. */
+    public Supply supply(Collection<Long> bankIds, Blueprint blueprint) {
+        List<Violation> problems = blueprint.check(bankIds);
+        if (!problems.isEmpty()) {
+            throw Refusal.invalid(problems);
+        }
+        return Supply.of(blueprint, pools(bankIds, blueprint));
+    }
+
+    /** Refuses a malformed blueprint or one the banks cannot satisfy, naming each short section and the shortfall. */
+    public void requireFeasible(Collection<Long> bankIds, Blueprint blueprint) {
+        Supply supply = supply(bankIds, blueprint);
+        if (!supply.feasible()) {
+            throw Refusal.invalid(supply.violations(blueprint));
+        }
+    }
+
+    /** The questions for each slot, drawn with {@code seed}; refuses (422) when the banks can no longer supply it. */
+    public List<Slot> select(Collection<Long> bankIds, Blueprint blueprint, long seed) {
+        List<List<Eligible>> pools = pools(bankIds, blueprint);
+        Supply supply = Supply.of(blueprint, pools);
+        if (!supply.feasible()) {
+            throw Refusal.invalid(supply.violations(blueprint));
+        }
+        return Assembly.select(blueprint, pools, seed);
+    }
+
+    private List<List<Eligible>> pools(Collection<Long> bankIds, Blueprint blueprint) {
+        List<List<Eligible>> pools = new ArrayList<>();
+        for (Section section : blueprint.sections()) {
+            pools.add(catalog.eligible(bankIds, section.type(), blank(section.category()), section.difficulty()).stream()
+                    .sorted(Comparator.comparingLong(Question::id))
+                    .map(q -> new Eligible(q.id(), q.bankId(), q.type(), q.options().stream().map(Option::key).toList()))
+                    .toList());
+        }
+        return pools;
+    }
+
+    private static @org.jspecify.annotations.Nullable String blank(@org.jspecify.annotations.Nullable String category) {
+        return category == null || category.isBlank() ? null : category.strip();
+    }
+}
