@@ -50,7 +50,7 @@ create index exam_attempt_open_by_deadline on exam_attempt (status, deadline);
 create table exam_answer (
     attempt_id bigint                   not null references exam_attempt (id),
     no         int                      not null,
-    value      text                     not null,   -- JSON response in the question's original option keys
+    response   text                     not null,   -- JSON response in the question's original option keys
     saved_at   timestamp with time zone not null,
     primary key (attempt_id, no)
 );

@@ -60,8 +60,8 @@ class AttemptStore {
 
     Map<Integer, JsonNode> answers(long attemptId) {
         Map<Integer, JsonNode> answers = new LinkedHashMap<>();
-        jdbc.sql("select no, value from exam_answer where attempt_id = :a order by no").param("a", attemptId)
-                .query((rs, n) -> new SavedAnswer(rs.getInt("no"), ExamStore.JSON.readTree(rs.getString("value"))))
+        jdbc.sql("select no, response from exam_answer where attempt_id = :a order by no").param("a", attemptId)
+                .query((rs, n) -> new SavedAnswer(rs.getInt("no"), ExamStore.JSON.readTree(rs.getString("response"))))
                 .list().forEach(a -> answers.put(a.no(), a.value()));
         return answers;
     }
@@ -69,10 +69,10 @@ class AttemptStore {
     /** Stores or replaces the answer to one item (the caller holds the attempt's row lock, so no insert can race). */
     void saveAnswer(long attemptId, int no, JsonNode value, Instant now) {
         String json = ExamStore.JSON.writeValueAsString(value);
-        int updated = jdbc.sql("update exam_answer set value = :v, saved_at = :now where attempt_id = :a and no = :no")
+        int updated = jdbc.sql("update exam_answer set response = :v, saved_at = :now where attempt_id = :a and no = :no")
                 .param("v", json).param("now", ExamStore.utc(now)).param("a", attemptId).param("no", no).update();
         if (updated == 0) {
-            jdbc.sql("insert into exam_answer (attempt_id, no, value, saved_at) values (:a, :no, :v, :now)")
+            jdbc.sql("insert into exam_answer (attempt_id, no, response, saved_at) values (:a, :no, :v, :now)")
                     .param("a", attemptId).param("no", no).param("v", json).param("now", ExamStore.utc(now)).update();
         }
     }
