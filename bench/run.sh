@@ -92,18 +92,18 @@ ORG=(bench-organizer "$PASSWORD")
 BANK=$(api "${ORG[@]}" POST /api/v1/banks '{"name":"压测题库"}' | jq -r .id)
 OPTIONS='[{"key":"A","text":"数据共享"},{"key":"B","text":"多头跑"},{"key":"C","text":"一次办"},{"key":"D","text":"跑断腿"}]'
 for i in $(seq 1 20); do
-  api "${ORG[@]}" POST "/api/v1/banks/$BANK/questions" '{"type":"SINGLE_CHOICE","stem":"单选题 '"$i"'：“一网通办”的核心是什么？","options":'"$OPTIONS"',"answer":"A","points":1}' >/dev/null
+  api "${ORG[@]}" POST "/api/v1/banks/$BANK/questions" '{"type":"SINGLE_CHOICE","stem":"单选题 '"$i"'：“一网通办”的核心是什么？","options":'"$OPTIONS"',"answer":"A","points":1,"category":"政务服务/压测","difficulty":3}' >/dev/null
 done
 for i in $(seq 1 10); do
-  api "${ORG[@]}" POST "/api/v1/banks/$BANK/questions" '{"type":"MULTIPLE_CHOICE","stem":"多选题 '"$i"'：政务服务改革的要求有哪些？","options":'"$OPTIONS"',"answer":["A","C"],"points":2}' >/dev/null
-  api "${ORG[@]}" POST "/api/v1/banks/$BANK/questions" '{"type":"TRUE_FALSE","stem":"判断题 '"$i"'：办事群众只需跑一次。","answer":true,"points":1}' >/dev/null
+  api "${ORG[@]}" POST "/api/v1/banks/$BANK/questions" '{"type":"MULTIPLE_CHOICE","stem":"多选题 '"$i"'：政务服务改革的要求有哪些？","options":'"$OPTIONS"',"answer":["A","C"],"points":2,"category":"政务服务/压测","difficulty":3}' >/dev/null
+  api "${ORG[@]}" POST "/api/v1/banks/$BANK/questions" '{"type":"TRUE_FALSE","stem":"判断题 '"$i"'：办事群众只需跑一次。","answer":true,"points":1,"category":"政务服务/压测","difficulty":3}' >/dev/null
 done
 START=$(date -u -d '-1 minute' +%Y-%m-%dT%H:%M:%SZ)
 END=$(date -u -d '+4 hours' +%Y-%m-%dT%H:%M:%SZ)
 EXAM=$(api "${ORG[@]}" POST /api/v1/exams '{"title":"压测考试","bankIds":['"$BANK"'],"windowStart":"'"$START"'","windowEnd":"'"$END"'",
   "durationMinutes":240,"variant":"SHARED","shuffleQuestions":false,"shuffleOptions":false,
-  "sections":[{"type":"SINGLE_CHOICE","count":10,"pointsEach":1},{"type":"MULTIPLE_CHOICE","count":5,"pointsEach":2},
-              {"type":"TRUE_FALSE","count":5,"pointsEach":1}]}' | jq -r .id)
+  "sections":[{"type":"SINGLE_CHOICE","count":10,"pointsEach":1,"category":"政务服务/压测","difficulty":3},{"type":"MULTIPLE_CHOICE","count":5,"pointsEach":2,"category":"政务服务/压测","difficulty":3},
+              {"type":"TRUE_FALSE","count":5,"pointsEach":1,"category":"政务服务/压测","difficulty":3}]}' | jq -r .id)
 
 echo "== enrolling them through the API, 1,000 usernames a request"
 SECONDS=0
