@@ -49,13 +49,23 @@ ARENA_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" ARENA_DB_USER=postgres ARENA
 ARENA_DATA_KEY=$(head -c 32 /dev/urandom | base64) ARENA_ADMIN_PASSWORD="$ADMIN_PASSWORD" ARENA_DEMO=false PORT=$PORT \
   java -Xms$HEAP -Xmx$HEAP -jar "$JAR" > "$OUT/arena.log" 2>&1 &
 ARENA_PID=$!
-# The machine is shared: sample its load (and the busiest processes) every 10 s, to read the figures against.
+# The machine is shared: every 5 s, note the CPU time used so far (clock ticks) by Arena, by the PostgreSQL backends of
+# $DB and by the whole machine, and the load average, to tell per request what the node and the database cost and how
+# much of the CPU others took (cpu.txt: epoch arena pg machine-busy load1). The busiest processes go to machine-load.txt.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_ticks() { local t=0 p; for p in $(pgrep -f "postgres: .* $DB " || true); do t=$((t + $(ticks "$p"))); done; echo $t; }
+( echo "# epoch arena_ticks pg_ticks machine_busy_ticks load1 (CLK_TCK $(getconf CLK_TCK))"
+  while true; do
+    echo "$(date +%s.%N) $(ticks $ARENA_PID) $(pg_ticks) $(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat) $(cut -d' ' -f1 /proc/loadavg)"
+    sleep 5
+  done ) > "$OUT/cpu.txt" 2>&1 &
+CPU_SAMPLER=$!
 ( while true; do
     echo "$(date -u +%T) $(cut -d' ' -f1 /proc/loadavg)"
     top -bn1 -o %CPU -w 200 | sed -n '8,12p' | sed 's/^/# /'
     sleep 10
   done ) > "$OUT/machine-load.txt" 2>&1 &
-SAMPLER_PID=$!
+SAMPLER_PID="$CPU_SAMPLER $!"
 trap 'kill $ARENA_PID $SAMPLER_PID 2>/dev/null || true' EXIT
 { echo "date: $(date -u +%FT%TZ)"; echo "nproc: $(nproc)"; free -h; grep 'model name' /proc/cpuinfo | head -1
   java -version 2>&1 | head -1; psql -h 127.0.0.1 -U postgres -Atc 'select version()'; git log -1 --oneline; } > "$OUT/machine.txt"

@@ -47,7 +47,7 @@ def dense(by_second):
 
 
 def best_window(counts, width):
-    """Highest mean over any `width` consecutive seconds, and the lowest single second inside that window."""
+    """Highest mean over any `width` consecutive seconds, the lowest single second inside it, and its offset."""
     if len(counts) < width:
         return None
     best, at, running = -1, 0, sum(counts[:width])
@@ -56,7 +56,35 @@ def best_window(counts, width):
             running += counts[i + width - 1] - counts[i - 1]
         if running > best:
             best, at = running, i
-    return best / width, min(counts[at:at + width])
+    return best / width, min(counts[at:at + width]), at
+
+
+CPU = []
+if os.path.exists(os.path.join(out, "cpu.txt")):
+    for line in open(os.path.join(out, "cpu.txt")):
+        parts = line.split()
+        if len(parts) == 5 and not line.startswith("#"):
+            CPU.append((float(parts[0]), int(parts[1]), int(parts[2]), int(parts[3])))
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_between(t0, t1):
+    """Cores used on average between two epoch seconds by Arena, its PostgreSQL backends and the whole machine."""
+    inside = [c for c in CPU if t0 <= c[0] <= t1]
+    if len(inside) < 2:
+        return None
+    a, b = inside[0], inside[-1]
+    dt = (b[0] - a[0]) * TICK
+    return (b[1] - a[1]) / dt, (b[2] - a[2]) / dt, (b[3] - a[3]) / dt
+
+
+def cpu_cells(t0, t1, rate):
+    """Table cells: Arena and PostgreSQL CPU-ms per request, and the cores busy on the machine, in that window."""
+    used = cpu_between(t0, t1)
+    if not used or rate <= 0:
+        return "| – | – | – |"
+    arena, pg, machine = used
+    return f"| {arena * 1000 / rate:.2f} | {pg * 1000 / rate:.2f} | {arena:.2f} / {pg:.2f} / {machine:.2f} |"
 
 
 print(f"# Run {os.path.basename(out.rstrip('/'))}\n")
@@ -76,17 +104,20 @@ for label, report in (("FloorSimulation", "floor-report"), ("ExamDaySimulation",
 floor = per_second(os.path.join(out, "floor-per-second.csv")).get("me")
 floor_best = None
 if floor:
-    start, step = param("floor.start", 500), param("floor.step", 500)
-    levels, seconds = int(param("floor.levels", 8)), int(param("floor.levelSeconds", 30))
+    start, step = param("floor.start", 100), param("floor.step", 200)
+    levels, seconds = int(param("floor.levels", 6)), int(param("floor.levelSeconds", 30))
     first, counts = dense(floor)
     print("## Floor: GET /api/v1/me answered 200 per second, by offered rate\n")
-    print("| offered /s | achieved /s (mean of the level's middle) | lowest second |")
-    print("|---|---|---|")
+    print("| offered /s | achieved /s (mean of the level's middle) | lowest second | Arena CPU-ms per request "
+          "| PostgreSQL CPU-ms per request | cores busy: Arena / PostgreSQL / whole machine |")
+    print("|---|---|---|---|---|---|")
     for level in range(levels):
         begin = level * (seconds + 2) + 3  # skip the ramp between levels and the first seconds of a level
         window = counts[begin:begin + seconds - 5]
         if window:
-            print(f"| {start + level * step:.0f} | {sum(window) / len(window):.0f} | {min(window)} |")
+            rate = sum(window) / len(window)
+            print(f"| {start + level * step:.0f} | {rate:.0f} | {min(window)} "
+                  + cpu_cells(first + begin, first + begin + len(window), rate))
     floor_best = best_window(counts, 10)
     print(f"\nFloor throughput (best 10-s mean): **{floor_best[0]:.0f}/s**\n")
 
@@ -96,13 +127,19 @@ if "save" in exam:
     target = param("exam.saveRate", 1400)
     print("## Saves: PUT answer acknowledged with 204, per second\n")
     print(f"Target {target:.0f}/s. Saves acknowledged: {sum(counts)} over {len(counts)} s.\n")
+    print("| window | mean saves/s | lowest second | Arena CPU-ms per request | PostgreSQL CPU-ms per request "
+          "| cores busy: Arena / PostgreSQL / whole machine |")
+    print("|---|---|---|---|---|---|")
     for width in (300, 60):
         best = best_window(counts, width)
         if best:
-            print(f"- best {width}-s window: mean **{best[0]:.0f}/s**, lowest second {best[1]}/s")
-            if width == 300 and floor_best:
-                print(f"- that is **{best[0] / floor_best[0]:.0%}** of the floor's {floor_best[0]:.0f}/s")
-    print()
+            print(f"| best {width} s | **{best[0]:.0f}** | {best[1]} " + cpu_cells(first + best[2], first + best[2] + width, best[0]))
+    best = best_window(counts, 300) or best_window(counts, 60)
+    if best and floor_best:
+        print(f"\nSaves/s (best {'300' if best_window(counts, 300) else '60'}-s window) as a fraction of the floor's "
+              f"{floor_best[0]:.0f}/s: **{best[0] / floor_best[0]:.0%}**")
+    print("\n(CPU per request in a saves window counts everything the node did then: mostly saves, plus any logins, "
+          "starts or submits still under way.)\n")
 if "submit" in exam:
     first, counts = dense(exam["submit"])
     print(f"## Submits\n\n{sum(counts)} submits answered 200 between the first and the last over {len(counts)} s "

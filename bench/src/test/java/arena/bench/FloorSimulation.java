@@ -24,9 +24,9 @@ import java.util.stream.Stream;
 public class FloorSimulation extends Simulation {
 
     private static final int TOKENS = Bench.integer("floor.tokens", 2000);
-    private static final int START = Bench.integer("floor.start", 500);
-    private static final int STEP = Bench.integer("floor.step", 500);
-    private static final int LEVELS = Bench.integer("floor.levels", 8);
+    private static final int START = Bench.integer("floor.start", 100);
+    private static final int STEP = Bench.integer("floor.step", 200);
+    private static final int LEVELS = Bench.integer("floor.levels", 6);
     private static final int LEVEL_SECONDS = Bench.integer("floor.levelSeconds", 30);
 
     private final List<String> tokens = Collections.synchronizedList(new ArrayList<>());
