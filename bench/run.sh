@@ -51,12 +51,12 @@ ARENA_DATA_KEY=$(head -c 32 /dev/urandom | base64) ARENA_ADMIN_PASSWORD="$ADMIN_
 ARENA_PID=$!
 # The machine is shared: every 5 s, note the CPU time used so far (clock ticks) by Arena, by the PostgreSQL backends of
 # $DB and by the whole machine, and the load average, to tell per request what the node and the database cost and how
-# much of the CPU others took (cpu.txt: epoch arena pg machine-busy load1). The busiest processes go to machine-load.txt.
+# much of the CPU Gatling and others took (cpu.txt). The busiest processes go to machine-load.txt.
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-pg_ticks() { local t=0 p; for p in $(pgrep -f "postgres: .* $DB " || true); do t=$((t + $(ticks "$p"))); done; echo $t; }
-( echo "# epoch arena_ticks pg_ticks machine_busy_ticks load1 (CLK_TCK $(getconf CLK_TCK))"
+sum_ticks() { local t=0 p; for p in $(pgrep -f "$1" || true); do t=$((t + $(ticks "$p"))); done; echo $t; }
+( echo "# epoch arena_ticks pg_ticks machine_busy_ticks load1 gatling_ticks (CLK_TCK $(getconf CLK_TCK))"
   while true; do
-    echo "$(date +%s.%N) $(ticks $ARENA_PID) $(pg_ticks) $(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat) $(cut -d' ' -f1 /proc/loadavg)"
+    echo "$(date +%s.%N) $(ticks $ARENA_PID) $(sum_ticks "postgres: .* $DB ") $(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat) $(cut -d' ' -f1 /proc/loadavg) $(sum_ticks 'io[./]gatling')"
     sleep 5
   done ) > "$OUT/cpu.txt" 2>&1 &
 CPU_SAMPLER=$!
@@ -149,5 +149,5 @@ kill $ARENA_PID $SAMPLER_PID; wait $ARENA_PID 2>/dev/null || true
 trap - EXIT
 grep -c ' ERROR ' "$OUT/arena.log" > "$OUT/arena-errors.txt" || true
 
-python3 bench/summarize.py "$OUT" "$SIM_ARGS" | tee "$OUT/summary.md"
+python3 bench/summarize.py "$OUT" "$SIM_ARGS ${BENCH_ARGS:-}" | tee "$OUT/summary.md"
 echo "== results in $OUT"

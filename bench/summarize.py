@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""Summarises one bench/run.sh run as Markdown: Gatling's per-request statistics (from each report's index.html)
-and the sustained rates measured per second by the simulations (floor-per-second.csv, exam-day-per-second.csv).
+"""Summarises one bench/run.sh run as Markdown, from Gatling's own HTML reports: the per-request statistics of the
+whole run (index.html) and, per second, the responses OK/KO and the 99th percentile of each request (req_*.html),
+from which it finds the best sustained windows; plus the CPU that Arena, its PostgreSQL backends, Gatling and the whole
+machine used in those windows (cpu.txt, sampled by run.sh).
 Usage: summarize.py <results dir> "<the -D simulation arguments of the run>"."""
-import csv
+import glob
 import html
 import os
 import re
 import sys
-from collections import defaultdict
 
 out, sim_args = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else "")
 params = dict(re.findall(r"-D([\w.]+)=(\S+)", sim_args))
@@ -31,61 +32,82 @@ def gatling_table(report):
     return rows
 
 
-def per_second(path):
-    series = defaultdict(dict)
-    if os.path.exists(path):
-        with open(path) as f:
-            for row in csv.DictReader(f):
-                series[row["name"]][int(row["second"])] = int(row["count"])
-    return series
+def series(report, request, chart, name):
+    """One series of a chart on the request's page, as {epoch second: value} (seconds without data are absent)."""
+    pages = glob.glob(os.path.join(report, f"req_{request}-*.html")) + glob.glob(os.path.join(report, f"req_{request}.html"))
+    if not pages:
+        return {}
+    text = open(pages[0], encoding="utf-8").read()
+    at = text.find(chart)
+    if at < 0:
+        return {}
+    match = re.compile(r"name: '" + re.escape(name) + r"',\s*data: \[(.*?)\]\s*,?\s*tooltip", re.S).search(text, at)
+    if not match:
+        return {}
+    return {int(t) // 1000: int(v) for t, v in re.findall(r"\[(\d+), (\d+)\]", match.group(1))}
 
 
-def dense(by_second):
-    """Counts for every second from the first to the last, zeros included."""
-    first, last = min(by_second), max(by_second)
-    return first, [by_second.get(s, 0) for s in range(first, last + 1)]
+def responses(report, request, outcome):
+    return series(report, request, "Number of responses", outcome)
+
+
+def p99(report, request):
+    return series(report, request, "Response Time Percentiles over Time (OK)", "99%")
 
 
 def best_window(counts, width):
-    """Highest mean over any `width` consecutive seconds, the lowest single second inside it, and its offset."""
-    if len(counts) < width:
+    """(mean, first second) of the `width` consecutive seconds with the most responses."""
+    busy = [s for s, n in counts.items() if n > 0]
+    if not busy:
         return None
-    best, at, running = -1, 0, sum(counts[:width])
-    for i in range(len(counts) - width + 1):
+    first, last = min(busy), max(busy)
+    if last - first + 1 < width:
+        return None
+    dense = [counts.get(s, 0) for s in range(first, last + 1)]
+    best, at, running = -1, 0, sum(dense[:width])
+    for i in range(len(dense) - width + 1):
         if i:
-            running += counts[i + width - 1] - counts[i - 1]
+            running += dense[i + width - 1] - dense[i - 1]
         if running > best:
             best, at = running, i
-    return best / width, min(counts[at:at + width]), at
+    return best / width, first + at
 
 
 CPU = []
 if os.path.exists(os.path.join(out, "cpu.txt")):
     for line in open(os.path.join(out, "cpu.txt")):
         parts = line.split()
-        if len(parts) == 5 and not line.startswith("#"):
-            CPU.append((float(parts[0]), int(parts[1]), int(parts[2]), int(parts[3])))
+        if len(parts) >= 5 and not line.startswith("#"):
+            CPU.append([float(parts[0])] + [int(p) for p in parts[1:4]] + [int(parts[5]) if len(parts) > 5 else 0])
 TICK = os.sysconf("SC_CLK_TCK")
 
 
-def cpu_between(t0, t1):
-    """Cores used on average between two epoch seconds by Arena, its PostgreSQL backends and the whole machine."""
+def cpu_cells(t0, t1, rate):
+    """Cells: Arena and PostgreSQL CPU-ms per request; cores busy for Arena / PostgreSQL / Gatling / whole machine."""
     inside = [c for c in CPU if t0 <= c[0] <= t1]
-    if len(inside) < 2:
-        return None
+    if len(inside) < 2 or rate <= 0:
+        return "| – | – | – |"
     a, b = inside[0], inside[-1]
     dt = (b[0] - a[0]) * TICK
-    return (b[1] - a[1]) / dt, (b[2] - a[2]) / dt, (b[3] - a[3]) / dt
+    arena, pg, machine, gatling = ((b[i] - a[i]) / dt for i in (1, 2, 3, 4))
+    return (f"| {arena * 1000 / rate:.2f} | {pg * 1000 / rate:.2f} "
+            f"| {arena:.2f} / {pg:.2f} / {gatling:.2f} / {machine:.2f} |")
 
 
-def cpu_cells(t0, t1, rate):
-    """Table cells: Arena and PostgreSQL CPU-ms per request, and the cores busy on the machine, in that window."""
-    used = cpu_between(t0, t1)
-    if not used or rate <= 0:
-        return "| – | – | – |"
-    arena, pg, machine = used
-    return f"| {arena * 1000 / rate:.2f} | {pg * 1000 / rate:.2f} | {arena:.2f} / {pg:.2f} / {machine:.2f} |"
+def window_row(report, request, label, width, at, rate):
+    seconds = range(at, at + width)
+    ok, ko, tail = responses(report, request, "OK"), responses(report, request, "KO"), p99(report, request)
+    p99s = sorted(tail[s] for s in seconds if s in tail)
+    worst = p99s[-1] if p99s else "–"
+    median = p99s[len(p99s) // 2] if p99s else "–"
+    lowest = min(ok.get(s, 0) for s in seconds)
+    return (f"| {label} | **{rate:.0f}** | {lowest} | {sum(ko.get(s, 0) for s in seconds)} | {median} | {worst} "
+            + cpu_cells(at, at + width, rate))
 
+
+HEADER = ("| window | mean OK/s | lowest second | KO in window | p99 (ms), median second | p99 (ms), worst second "
+          "| Arena CPU-ms per request | PostgreSQL CPU-ms per request | cores busy: Arena / PostgreSQL / Gatling / machine |\n"
+          "|---|---|---|---|---|---|---|---|---|")
 
 print(f"# Run {os.path.basename(out.rstrip('/'))}\n")
 print(f"Simulation arguments: `{' '.join(sim_args.split()) or '(defaults)'}`\n")
@@ -101,54 +123,48 @@ for label, report in (("FloorSimulation", "floor-report"), ("ExamDaySimulation",
         print(f"| {name} | {v['total']} | {v['ok']} | {v['ko']} | {v['rps']} | {v['p50']} | {v['p75']} | {v['p95']} | {v['p99']} | {v['max']} |")
     print()
 
-floor = per_second(os.path.join(out, "floor-per-second.csv")).get("me")
+floor_report = os.path.join(out, "floor-report")
 floor_best = None
-if floor:
-    start, step = param("floor.start", 100), param("floor.step", 200)
+me = responses(floor_report, "me", "OK") if os.path.isdir(floor_report) else {}
+if me:
+    start, step = param("floor.start", 500), param("floor.step", 500)
     levels, seconds = int(param("floor.levels", 6)), int(param("floor.levelSeconds", 30))
-    first, counts = dense(floor)
-    print("## Floor: GET /api/v1/me answered 200 per second, by offered rate\n")
-    print("| offered /s | achieved /s (mean of the level's middle) | lowest second | Arena CPU-ms per request "
-          "| PostgreSQL CPU-ms per request | cores busy: Arena / PostgreSQL / whole machine |")
-    print("|---|---|---|---|---|---|")
+    first = min(s for s, n in me.items() if n > 0)
+    print("## Floor: GET /api/v1/me by offered rate (each level's middle seconds)\n")
+    print(HEADER.replace("| window |", "| offered /s |"))
     for level in range(levels):
-        begin = level * (seconds + 2) + 3  # skip the ramp between levels and the first seconds of a level
-        window = counts[begin:begin + seconds - 5]
-        if window:
-            rate = sum(window) / len(window)
-            print(f"| {start + level * step:.0f} | {rate:.0f} | {min(window)} "
-                  + cpu_cells(first + begin, first + begin + len(window), rate))
-    floor_best = best_window(counts, 10)
-    print(f"\nFloor throughput (best 10-s mean): **{floor_best[0]:.0f}/s**\n")
+        begin = first + level * (seconds + 2) + 3  # skip the ramp between levels and the first seconds of a level
+        width = seconds - 5
+        window = [me.get(s, 0) for s in range(begin, begin + width)]
+        print(window_row(floor_report, "me", f"{start + level * step:.0f}", width, begin, sum(window) / width))
+    floor_best = best_window(me, 10)
+    print(f"\nFloor throughput (best 10-s mean of OK responses): **{floor_best[0]:.0f}/s**\n")
 
-exam = per_second(os.path.join(out, "exam-day-per-second.csv"))
-if "save" in exam:
-    first, counts = dense(exam["save"])
-    target = param("exam.saveRate", 1400)
-    print("## Saves: PUT answer acknowledged with 204, per second\n")
-    print(f"Target {target:.0f}/s. Saves acknowledged: {sum(counts)} over {len(counts)} s.\n")
-    print("| window | mean saves/s | lowest second | Arena CPU-ms per request | PostgreSQL CPU-ms per request "
-          "| cores busy: Arena / PostgreSQL / whole machine |")
-    print("|---|---|---|---|---|---|")
+exam_report = os.path.join(out, "exam-day-report")
+save = responses(exam_report, "save", "OK") if os.path.isdir(exam_report) else {}
+if save:
+    print(f"## Saves: PUT answer answered 204 (target {param('exam.saveRate', 1400):.0f}/s, p99 < 100 ms, no errors)\n")
+    print(HEADER)
     for width in (300, 60):
-        best = best_window(counts, width)
+        best = best_window(save, width)
         if best:
-            print(f"| best {width} s | **{best[0]:.0f}** | {best[1]} " + cpu_cells(first + best[2], first + best[2] + width, best[0]))
-    best = best_window(counts, 300) or best_window(counts, 60)
+            print(window_row(exam_report, "save", f"best {width} s", width, best[1], best[0]))
+    best = best_window(save, 300) or best_window(save, 60)
     if best and floor_best:
-        print(f"\nSaves/s (best {'300' if best_window(counts, 300) else '60'}-s window) as a fraction of the floor's "
-              f"{floor_best[0]:.0f}/s: **{best[0] / floor_best[0]:.0%}**")
-    print("\n(CPU per request in a saves window counts everything the node did then: mostly saves, plus any logins, "
-          "starts or submits still under way.)\n")
-if "submit" in exam:
-    first, counts = dense(exam["submit"])
-    print(f"## Submits\n\n{sum(counts)} submits answered 200 between the first and the last over {len(counts)} s "
-          f"(mean {sum(counts) / len(counts):.0f}/s, highest second {max(counts)}/s).\n")
+        print(f"\nSaves/s in the best window as a fraction of the floor's {floor_best[0]:.0f}/s: **{best[0] / floor_best[0]:.0%}**")
+    print("\n(CPU per request in a saves window counts all the node did then: mostly saves, plus any logins, starts or "
+          "submits under way.)\n")
+submit = responses(exam_report, "submit", "OK") if os.path.isdir(exam_report) else {}
+if submit:
+    busy = [s for s, n in submit.items() if n > 0]
+    span = max(busy) - min(busy) + 1
+    print(f"## Submits\n\n{sum(submit.values())} submits answered 200 over {span} s from the first to the last "
+          f"(mean {sum(submit.values()) / span:.0f}/s, highest second {max(submit.values())}/s).\n")
 
 load = os.path.join(out, "machine-load.txt")
 if os.path.exists(load):
     samples = [float(line.split()[1]) for line in open(load) if line.strip() and not line.startswith("#")]
     if samples:
         print(f"## Machine\n\nLoad average (1 min) sampled every 10 s during the run: mean {sum(samples) / len(samples):.1f}, "
-              f"max {max(samples):.1f} on {os.cpu_count()} cores (Arena, PostgreSQL and Gatling share them; other processes "
-              "on the machine are listed in machine-load.txt).\n")
+              f"max {max(samples):.1f} on {os.cpu_count()} cores. Arena, PostgreSQL and Gatling share them, and so did "
+              "other processes of this machine (machine-load.txt lists the busiest ones).\n")
