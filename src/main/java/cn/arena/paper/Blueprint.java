@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record Blueprint(List<Section> sections, @Nullable BankShare bankShare) {
 
+    private static final String SHARE_PERCENT = "bankShare.minPercent";
+    private static final String SHARE_BANK = "bankShare.bankId";
+
     public Blueprint {
         sections = List.copyOf(sections);
     }
@@ -50,10 +53,10 @@ public record Blueprint(List<Section> sections, @Nullable BankShare bankShare) {
         }
         if (bankShare != null) {
             if (bankShare.minPercent() < 1 || bankShare.minPercent() > 100) {
-                problems.add(Violation.field("bankShare.minPercent", "paper.bankShare.percent.range"));
+                problems.add(Violation.field(SHARE_PERCENT, "paper.bankShare.percent.range"));
             }
             if (!bankIds.contains(bankShare.bankId())) {
-                problems.add(Violation.field("bankShare.bankId", "paper.bankShare.bank.notInExam"));
+                problems.add(Violation.field(SHARE_BANK, "paper.bankShare.bank.notInExam"));
             }
         }
         return problems;

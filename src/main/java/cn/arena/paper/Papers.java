@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /** Papers as the exam module uses them: what the banks can supply for a blueprint, and the draw of a paper. */
@@ -27,9 +28,9 @@ public class Papers {
         if (bankIds.isEmpty()) {
             throw Refusal.invalid(Violation.field("bankIds", "paper.banks.required"));
         }
-        List<Long> unknown = bankIds.stream().filter(id -> !catalog.bankVisibleTo(user, id)).toList();
+        List<String> unknown = bankIds.stream().filter(id -> !catalog.bankVisibleTo(user, id)).map(String::valueOf).toList();
         if (!unknown.isEmpty()) {
-            throw Refusal.invalid(Violation.field("bankIds", "paper.banks.unknown", unknown.toString()));
+            throw Refusal.invalid(Violation.field("bankIds", "paper.banks.unknown", String.join("、", unknown)));
         }
     }
 
@@ -71,7 +72,7 @@ public class Papers {
         return pools;
     }
 
-    private static @org.jspecify.annotations.Nullable String blank(@org.jspecify.annotations.Nullable String category) {
+    private static @Nullable String blank(@Nullable String category) {
         return category == null || category.isBlank() ? null : category.strip();
     }
 }

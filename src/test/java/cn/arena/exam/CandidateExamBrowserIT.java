@@ -1,0 +1,97 @@
+package cn.arena.exam;
+
+import static cn.arena.exam.ExamFixtures.bank;
+import static cn.arena.exam.ExamFixtures.exam;
+import static cn.arena.exam.ExamFixtures.section;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.arena.support.Api;
+import cn.arena.support.ApiTest;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** A candidate on a phone-sized screen answers, reloads mid-exam, finds the answers still there, and submits. */
+class CandidateExamBrowserIT extends ApiTest {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+    @Test
+    void candidateAnswersReloadsAndSubmitsOnAPhone() {
+        Assumptions.assumeTrue(Files.exists(CHROMIUM), "Debian's chromium is not installed: apt-get install chromium fonts-noto-cjk");
+        String organizer = user("ORGANIZER");
+        String candidate = user("CANDIDATE");
+        long bank = bank(as(organizer), "浏览器测试题库", 2);
+        Api api = as(organizer);
+        long exam = api.post("/api/v1/exams", exam("手机端答题", List.of(bank), "PER_CANDIDATE", List.of(section("SINGLE_CHOICE", 1, 1),
+                section("MULTIPLE_CHOICE", 1, 2), section("TRUE_FALSE", 1, 1), section("FILL_BLANK", 1, 2), section("SHORT_ANSWER", 1, 5)))).id();
+        api.post("/api/v1/exams/" + exam + "/candidates", Api.obj("usernames", List.of(candidate)));
+        api.post("/api/v1/exams/" + exam + "/publish", null);
+
+        try (Playwright playwright = Playwright.create();
+                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                        .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run")))) {
+            Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 812).setLocale("zh-CN")).newPage();
+            String base = "http://localhost:" + port;
+            page.navigate(base + "/login");
+            page.fill("#username", candidate);
+            page.fill("#password", PASSWORD);
+            page.click("#login-submit");
+            page.waitForURL(base + "/");
+
+            page.navigate(base + "/my/exams");
+            assertThat(page.textContent("main")).contains("手机端答题");
+            page.click(".start-exam");
+            page.waitForSelector("#navigator button");
+            assertThat(page.locator("#navigator button").count()).isEqualTo(5);
+            assertThat(page.content()).doesNotContain(ExamFixtures.SECRET);
+
+            page.click("#navigator button[data-no='1']");
+            page.locator("#item-body input[type=radio]").nth(1).check();
+            waitSaved(page);
+            page.click("#next");
+            page.locator("#item-body input[type=checkbox]").nth(0).check();
+            page.locator("#item-body input[type=checkbox]").nth(2).check();
+            waitSaved(page);
+            page.click("#next");
+            page.locator("#item-body input[type=radio]").nth(0).check();
+            waitSaved(page);
+            page.click("#next");
+            page.locator("#item-body input").nth(0).fill("一网通办");
+            page.locator("#item-body input").nth(1).fill("跨省通办");
+            page.locator("#item-body input").nth(1).press("Tab");
+            waitSaved(page);
+            assertThat(page.textContent("#save-state")).isEqualTo("已保存");
+
+            page.reload();
+            page.waitForSelector("#navigator button");
+            assertThat(page.locator("#navigator button.btn-success").count()).isEqualTo(4);
+            page.click("#navigator button[data-no='1']");
+            assertThat(page.locator("#item-body input[type=radio]").nth(1).isChecked()).isTrue();
+            page.click("#navigator button[data-no='2']");
+            assertThat(page.locator("#item-body input[type=checkbox]").nth(0).isChecked()).isTrue();
+            assertThat(page.locator("#item-body input[type=checkbox]").nth(1).isChecked()).isFalse();
+            assertThat(page.locator("#item-body input[type=checkbox]").nth(2).isChecked()).isTrue();
+            page.click("#navigator button[data-no='4']");
+            assertThat(page.locator("#item-body input").nth(1).inputValue()).isEqualTo("跨省通办");
+
+            page.click("#submit");
+            page.waitForSelector("#confirm.show");
+            assertThat(page.textContent("#confirm-unanswered")).contains("5");
+            page.click("#confirm-submit");
+            page.waitForSelector("#submitted:not(.d-none)");
+            assertThat(page.textContent("#submitted")).contains("答卷已提交");
+        }
+    }
+
+    private static void waitSaved(Page page) {
+        page.waitForSelector("#save-state[data-state='saved']");
+    }
+}
