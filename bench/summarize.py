@@ -56,21 +56,22 @@ def p99(report, request):
 
 
 def best_window(counts, width):
-    """(mean, first second) of the `width` consecutive seconds with the most responses."""
+    """(mean per point, first second) of the `width` consecutive seconds with the most responses. Gatling draws at
+    most 1,000 points a chart, so in runs longer than 1,000 s a point covers slightly more than a second and some
+    seconds have no point: means are taken over the points present."""
     busy = [s for s, n in counts.items() if n > 0]
     if not busy:
         return None
     first, last = min(busy), max(busy)
     if last - first + 1 < width:
         return None
-    dense = [counts.get(s, 0) for s in range(first, last + 1)]
-    best, at, running = -1, 0, sum(dense[:width])
-    for i in range(len(dense) - width + 1):
-        if i:
-            running += dense[i + width - 1] - dense[i - 1]
-        if running > best:
-            best, at = running, i
-    return best / width, first + at
+    best, at = -1.0, first
+    for start in range(first, last - width + 2):
+        points = [counts[s] for s in range(start, start + width) if s in counts]
+        mean = sum(points) / len(points) if points else 0
+        if mean > best:
+            best, at = mean, start
+    return best, at
 
 
 CPU = []
@@ -100,7 +101,7 @@ def window_row(report, request, label, width, at, rate):
     p99s = sorted(tail[s] for s in seconds if s in tail)
     worst = p99s[-1] if p99s else "–"
     median = p99s[len(p99s) // 2] if p99s else "–"
-    lowest = min(ok.get(s, 0) for s in seconds)
+    lowest = min(ok[s] for s in seconds if s in ok)
     return (f"| {label} | **{rate:.0f}** | {lowest} | {sum(ko.get(s, 0) for s in seconds)} | {median} | {worst} "
             + cpu_cells(at, at + width, rate))
 
@@ -135,8 +136,8 @@ if me:
     for level in range(levels):
         begin = first + level * (seconds + 2) + 3  # skip the ramp between levels and the first seconds of a level
         width = seconds - 5
-        window = [me.get(s, 0) for s in range(begin, begin + width)]
-        print(window_row(floor_report, "me", f"{start + level * step:.0f}", width, begin, sum(window) / width))
+        window = [me[s] for s in range(begin, begin + width) if s in me]
+        print(window_row(floor_report, "me", f"{start + level * step:.0f}", width, begin, sum(window) / len(window)))
     floor_best = best_window(me, 10)
     print(f"\nFloor throughput (best 10-s mean of OK responses): **{floor_best[0]:.0f}/s**\n")
 
