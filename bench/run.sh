@@ -35,6 +35,10 @@ else
   SIM_ARGS="-Dexam.candidates=40000"
 fi
 
+# Gatling holds one socket per connection in flight: at thousands of requests per second the default limit of open
+# files is too small for it.
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" || true
+
 psql_() { psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
 
 echo "== building the application jar"
