@@ -92,44 +92,42 @@ class CrashRecoveryIT {
     }
 
     private void survivesKills(ArenaNode node) {
-        {
-            node.start(START_TIMEOUT);
-            int port = node.port();
-            long exam = publishedExam(port);
-            List<Candidate> candidates = new ArrayList<>();
-            for (int i = 0; i < CANDIDATES; i++) {
-                candidates.add(new Candidate(port, exam, "crash-cand-" + i));
-            }
+        node.start(START_TIMEOUT);
+        int port = node.port();
+        long exam = publishedExam(port);
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < CANDIDATES; i++) {
+            candidates.add(new Candidate(port, exam, "crash-cand-" + i));
+        }
 
-            List<Candidate> submitters = candidates.subList(0, SUBMITTED);
-            List<Candidate> savers = candidates.subList(SUBMITTED, CANDIDATES);
-            candidates.forEach(Candidate::startSaving);
-            for (int kill = 1; kill <= KILLS; kill++) {
-                if (kill == KILLS) {
-                    // Before the last kill, half the candidates stop and submit: their submission must survive it too.
-                    submitters.forEach(Candidate::stopSaving);
-                    submitters.forEach(Candidate::submit);
-                }
-                awaitAcknowledgements(savers, 100, node);
-                node.killHard();
-                long started = System.nanoTime();
-                node.start(START_TIMEOUT);
-                System.out.printf("crash test: kill %d, node UP again after %d ms%n", kill, (System.nanoTime() - started) / 1_000_000);
+        List<Candidate> submitters = candidates.subList(0, SUBMITTED);
+        List<Candidate> savers = candidates.subList(SUBMITTED, CANDIDATES);
+        candidates.forEach(Candidate::startSaving);
+        for (int kill = 1; kill <= KILLS; kill++) {
+            if (kill == KILLS) {
+                // Before the last kill, half the candidates stop and submit: their submission must survive it too.
+                submitters.forEach(Candidate::stopSaving);
+                submitters.forEach(Candidate::submit);
             }
             awaitAcknowledgements(savers, 100, node);
-            savers.forEach(Candidate::stopSaving);
-            candidates.forEach(Candidate::assertHealthy);
-            System.out.printf("crash test: %d answers acknowledged; %d requests got no answer (node down, or killed under them)%n",
-                    candidates.stream().mapToInt(c -> c.acknowledgedCount.get()).sum(),
-                    candidates.stream().mapToInt(c -> c.inDoubt.get()).sum());
-
-            for (Candidate c : submitters) {
-                String submittedAt = c.submittedAt;
-                assertThat(c.submit()).as("repeated submit of %s after a kill", c.username).isEqualTo(submittedAt);
-                c.assertSaveRefusedAfterSubmit();
-            }
-            candidates.forEach(Candidate::assertAnswersArePresent);
+            node.killHard();
+            long started = System.nanoTime();
+            node.start(START_TIMEOUT);
+            System.out.printf("crash test: kill %d, node UP again after %d ms%n", kill, (System.nanoTime() - started) / 1_000_000);
         }
+        awaitAcknowledgements(savers, 100, node);
+        savers.forEach(Candidate::stopSaving);
+        candidates.forEach(Candidate::assertHealthy);
+        System.out.printf("crash test: %d answers acknowledged; %d requests got no answer (node down, or killed under them)%n",
+                candidates.stream().mapToInt(c -> c.acknowledgedCount.get()).sum(),
+                candidates.stream().mapToInt(c -> c.inDoubt.get()).sum());
+
+        for (Candidate c : submitters) {
+            String submittedAt = c.submittedAt;
+            assertThat(c.submit()).as("repeated submit of %s after a kill", c.username).isEqualTo(submittedAt);
+            c.assertSaveRefusedAfterSubmit();
+        }
+        candidates.forEach(Candidate::assertAnswersArePresent);
     }
 
     /** An organizer's bank of every objective type and a short answer, an exam with a long window, the candidates enrolled. */
@@ -250,6 +248,7 @@ class CrashRecoveryIT {
 
         void startSaving() {
             thread = new Thread(this::save, username);
+            thread.setDaemon(true); // a failed run must not be kept alive by savers still trying a dead node
             thread.start();
         }
 
