@@ -19,6 +19,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,6 +43,12 @@ class AccountApi {
     record Created(long id) {}
 
     record ImportResult(int created) {}
+
+    record PasswordChange(@Nullable String currentPassword, @Nullable String newPassword) {}
+
+    record Enabled(boolean enabled) {}
+
+    record Roles(@Nullable List<String> roles) {}
 
     private final AccountService accounts;
     private final ApiTokens tokens;
@@ -135,6 +143,31 @@ class AccountApi {
         }
         users.forEach(u -> accounts.create(actor, u));
         return new ImportResult(users.size());
+    }
+
+    @PutMapping("/me/password")
+    ResponseEntity<Void> changePassword(@AuthenticationPrincipal CurrentUser user, @RequestBody PasswordChange body) {
+        accounts.changeOwnPassword(user, nz(body.currentPassword()), nz(body.newPassword()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/users/{id}/enabled")
+    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    ResponseEntity<Void> setEnabled(@AuthenticationPrincipal CurrentUser actor, @PathVariable long id, @RequestBody Enabled body) {
+        accounts.setEnabled(actor, id, body.enabled());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/users/{id}/roles")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Void> changeRoles(@AuthenticationPrincipal CurrentUser actor, @PathVariable long id, @RequestBody Roles body) {
+        List<Violation> problems = new ArrayList<>();
+        Set<Role> roles = parseRoles(body.roles() == null ? List.of() : body.roles(), problems, null, null);
+        if (!problems.isEmpty()) {
+            throw Refusal.invalid(problems);
+        }
+        accounts.changeRoles(actor, id, roles);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/audit")

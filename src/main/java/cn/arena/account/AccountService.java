@@ -43,14 +43,17 @@ public class AccountService implements UserDetailsService {
     private final OrgDirectory orgs;
     private final Scopes scopes;
     private final AuditLog audit;
+    private final SessionTerminator sessions;
     private final Clock clock;
 
-    AccountService(UserStore users, PasswordEncoder passwords, OrgDirectory orgs, Scopes scopes, AuditLog audit, Clock clock) {
+    AccountService(UserStore users, PasswordEncoder passwords, OrgDirectory orgs, Scopes scopes, AuditLog audit,
+            SessionTerminator sessions, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.orgs = orgs;
         this.scopes = scopes;
         this.audit = audit;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -153,8 +156,46 @@ public class AccountService implements UserDetailsService {
         }
     }
 
-    void setPassword(long userId, String password) {
-        users.setPassword(userId, passwords.encode(password));
+    /** Changes the caller's own password after checking the current one; other sessions of the user end. */
+    @Transactional
+    void changeOwnPassword(CurrentUser user, String current, String next) {
+        UserStore.Row row = users.findById(user.id()).orElseThrow(Refusal::notFound);
+        if (!passwords.matches(current, row.passwordHash())) {
+            throw Refusal.invalid(Violation.field("currentPassword", "account.password.wrongCurrent"));
+        }
+        PasswordPolicy.check(next).ifPresent(key -> {
+            throw Refusal.invalid(Violation.field("newPassword", key));
+        });
+        users.setPassword(user.id(), passwords.encode(next));
+        audit.record("PASSWORD_CHANGED", user.username(), null);
+    }
+
+    /** Disables or re-enables a login; disabling ends its sessions and tokens at once, on every node. */
+    @Transactional
+    void setEnabled(CurrentUser actor, long userId, boolean enabled) {
+        UserStore.Row row = visibleUser(actor, userId);
+        users.setEnabled(userId, enabled);
+        if (!enabled) {
+            sessions.endAllOf(row.username(), userId);
+        }
+        audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", row.username(), null);
+    }
+
+    /** Replaces a user's roles (admins only); audited with the old and new roles. */
+    @Transactional
+    void changeRoles(CurrentUser actor, long userId, Set<Role> roles) {
+        UserStore.Row row = visibleUser(actor, userId);
+        if (roles.isEmpty()) {
+            throw Refusal.invalid(Violation.field("roles", "account.roles.required"));
+        }
+        Set<Role> before = users.roles(userId);
+        users.replaceRoles(userId, roles);
+        sessions.endAllOf(row.username(), userId);
+        audit.record("ROLES_CHANGED", row.username(), before + " -> " + roles);
+    }
+
+    private UserStore.Row visibleUser(CurrentUser actor, long userId) {
+        return users.findById(userId).filter(r -> scopes.covers(actor, r.orgUnitId())).orElseThrow(Refusal::notFound);
     }
 
     OrgDirectory orgs() {

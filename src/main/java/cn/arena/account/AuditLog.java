@@ -56,7 +56,7 @@ public class AuditLog {
     public List<Entry> recent(int limit, @Nullable String action) {
         return jdbc.sql("""
                 select id, at, actor, action, target, detail, address, outcome from audit_log
-                where (:action is null or action = :action) order by id desc limit :limit""")
+                where (cast(:action as varchar) is null or action = :action) order by id desc limit :limit""")
                 .param("action", action)
                 .param("limit", limit)
                 .query((rs, n) -> new Entry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),

@@ -70,6 +70,17 @@ class UserStore {
         jdbc.sql("update account_user set password_hash = :p where id = :id").param("p", passwordHash).param("id", userId).update();
     }
 
+    void setEnabled(long userId, boolean enabled) {
+        jdbc.sql("update account_user set enabled = :e where id = :id").param("e", enabled).param("id", userId).update();
+    }
+
+    void replaceRoles(long userId, Set<Role> roles) {
+        jdbc.sql("delete from account_role where user_id = :id").param("id", userId).update();
+        for (Role role : roles) {
+            jdbc.sql("insert into account_role (user_id, role) values (:id, :r)").param("id", userId).param("r", role.name()).update();
+        }
+    }
+
     /** Counts one failed login; returns the new count. */
     int countFailure(String username) {
         jdbc.sql("update account_user set failed_logins = failed_logins + 1 where username = :u").param("u", username).update();
@@ -90,7 +101,7 @@ class UserStore {
     List<Row> list(@Nullable String query, int limit) {
         return jdbc.sql("""
                 select * from account_user
-                where (:q is null or username like :q or display_name like :q) order by username limit :limit""")
+                where (cast(:q as varchar) is null or username like :q or display_name like :q) order by username limit :limit""")
                 .param("q", query == null ? null : "%" + query + "%").param("limit", limit).query(UserStore::row).list();
     }
 

@@ -1,19 +1,33 @@
 package cn.arena.bank;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.shared.Messages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.JsonNode;
 
 /** Question banks on the JSON API (organizers and admins; candidates may not list banks). */
 @RestController
@@ -21,16 +35,35 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
 class BankApi {
 
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
     record NewBank(@Nullable String name) {}
 
     record Created(long id) {}
 
     record BankView(long id, String name, @Nullable Long ownerUnitId) {}
 
-    private final BankService banks;
+    /** A question as the contract shapes it, with its id and whether an exam has used this version. */
+    record QuestionView(long id, QuestionType type, String stem, List<Option> options, JsonNode answer, String analysis,
+            String category, int difficulty, BigDecimal points, List<String> keywords, boolean used, String status) {
 
-    BankApi(BankService banks) {
+        static QuestionView of(QuestionStore.Version v) {
+            Question q = v.question();
+            return new QuestionView(q.id(), q.type(), q.stem(), q.options(), q.answer(), q.analysis(), q.category(),
+                    q.difficulty(), q.points(), q.keywords(), v.used(), v.active() ? "ACTIVE" : "RETIRED");
+        }
+    }
+
+    record QuestionPage(List<QuestionView> items, long total) {}
+
+    record Imported(int imported, Map<QuestionType, Integer> byType) {}
+
+    private final BankService banks;
+    private final Messages messages;
+
+    BankApi(BankService banks, Messages messages) {
         this.banks = banks;
+        this.messages = messages;
     }
 
     @PostMapping
@@ -48,5 +81,69 @@ class BankApi {
     @ResponseStatus(HttpStatus.CREATED)
     Created addQuestion(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId, @RequestBody QuestionDraft draft) {
         return new Created(banks.addQuestion(user, bankId, draft));
+    }
+
+    /** Active questions, answers included; {@code category} includes its subcategories, {@code q} searches stems. */
+    @GetMapping("/{bankId}/questions")
+    QuestionPage questions(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId,
+            @RequestParam(required = false) @Nullable QuestionType type, @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable Integer difficulty, @RequestParam(required = false) @Nullable String q,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) @Nullable Integer size) {
+        var found = banks.questions(user, bankId, new QuestionStore.Filter(type, category, difficulty, q), page, size);
+        return new QuestionPage(found.items().stream().map(QuestionView::of).toList(), found.total());
+    }
+
+    @GetMapping("/{bankId}/questions/{questionId}")
+    QuestionView question(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId, @PathVariable long questionId) {
+        return QuestionView.of(banks.question(user, bankId, questionId));
+    }
+
+    /** 200 with the id of the question's current version (a new one when the edited version had been used). */
+    @PutMapping("/{bankId}/questions/{questionId}")
+    Created edit(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId, @PathVariable long questionId,
+            @RequestBody QuestionDraft draft) {
+        return new Created(banks.editQuestion(user, bankId, questionId, draft));
+    }
+
+    @DeleteMapping("/{bankId}/questions/{questionId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId, @PathVariable long questionId) {
+        banks.deleteQuestion(user, bankId, questionId);
+    }
+
+    @GetMapping("/{bankId}/categories")
+    Map<String, List<CategoryTree.Node>> categories(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId) {
+        return Map.of("items", banks.categories(user, bankId));
+    }
+
+    @PostMapping(path = "/{bankId}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Imported importQuestions(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId,
+            @RequestParam("file") MultipartFile file) throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            var result = banks.importQuestions(user, bankId, in, file.getSize());
+            return new Imported(result.imported(), result.byType());
+        }
+    }
+
+    @GetMapping("/{bankId}/export")
+    ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId) {
+        String name = banks.bank(user, bankId).name();
+        return xlsx(banks.export(user, bankId), name + ".xlsx");
+    }
+
+    /** The template with its header row only, for people starting a bank in Excel, and a sheet explaining the columns. */
+    @GetMapping("/template.xlsx")
+    ResponseEntity<byte[]> template() {
+        List<String> columns = List.of("type", "stem", "options", "answer", "analysis", "category", "difficulty", "points", "keywords");
+        var help = new QuestionSheet.Help(messages.get("bank.template.sheet"),
+                List.of(messages.get("bank.page.column"), messages.get("bank.template.content")),
+                columns.stream().map(c -> List.of(messages.get("bank.template.column." + c), messages.get("bank.template.help." + c))).toList());
+        return xlsx(QuestionSheet.write(List.of(), help), "题库导入模板.xlsx");
+    }
+
+    static ResponseEntity<byte[]> xlsx(byte[] body, String filename) {
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+                .body(body);
     }
 }

@@ -44,6 +44,11 @@ public class QuestionCatalog {
         store.markUsed(questionIds);
     }
 
+    /** The id of the bank of this exact name (the oldest, if several share it). */
+    public Optional<Long> findBankByName(String name) {
+        return store.findBankByName(name);
+    }
+
     /** True when the bank exists and lies in the user's scope. */
     public boolean bankVisibleTo(CurrentUser user, long bankId) {
         return store.findBank(bankId).filter(b -> scopes.covers(user, b.ownerUnitId())).isPresent();

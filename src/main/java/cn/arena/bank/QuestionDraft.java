@@ -29,6 +29,14 @@ public record QuestionDraft(
     /** A blank in a fill-in-the-blank stem: （ ）, ( ) or three or more underscores. */
     static final Pattern BLANK = Pattern.compile("[（(]\\s*[）)]|_{3,}");
     static final int MAX_OPTIONS = 8;
+    static final BigDecimal MAX_POINTS = BigDecimal.valueOf(1000);
+    /** Texts stay within what an Excel cell holds (32,767), so every question can be exported. */
+    static final int MAX_TEXT = 20_000;
+    static final int MAX_OPTION = 2_000;
+    /** The category column's width. */
+    static final int MAX_CATEGORY = 500;
+    static final int MAX_KEYWORDS = 50;
+    static final int MAX_KEYWORD = 100;
 
     public List<Violation> check() {
         List<Violation> problems = new ArrayList<>();
@@ -38,14 +46,26 @@ public record QuestionDraft(
         }
         if (stem == null || stem.isBlank()) {
             problems.add(Violation.field("stem", "question.stem.required"));
-        } else if (stem.length() > 20_000) {
+        } else if (stem.length() > MAX_TEXT) {
             problems.add(Violation.field("stem", "question.stem.tooLong"));
+        }
+        if (analysis != null && analysis.length() > MAX_TEXT) {
+            problems.add(Violation.field("analysis", "question.text.tooLong", MAX_TEXT));
+        }
+        if (category != null && normalizeCategory(category).length() > MAX_CATEGORY) {
+            problems.add(Violation.field("category", "question.text.tooLong", MAX_CATEGORY));
+        }
+        if (keywords != null && (keywords.size() > MAX_KEYWORDS || keywords.stream().anyMatch(k -> k == null || k.length() > MAX_KEYWORD))) {
+            problems.add(Violation.field("keywords", "question.keywords.limits", MAX_KEYWORDS, MAX_KEYWORD));
         }
         if (difficulty != null && (difficulty < 1 || difficulty > 5)) {
             problems.add(Violation.field("difficulty", "question.difficulty.range"));
         }
         if (points != null && points.signum() <= 0) {
             problems.add(Violation.field("points", "question.points.positive"));
+        } else if (points != null && (points.stripTrailingZeros().scale() > 2 || points.compareTo(MAX_POINTS) > 0)) {
+            // The column keeps two decimals below a million; anything else would be rounded or refused by the database.
+            problems.add(Violation.field("points", "question.points.format", MAX_POINTS));
         }
         if (type.hasOptions()) {
             checkOptions(problems);
@@ -66,6 +86,8 @@ public record QuestionDraft(
             }
             if (o.text() == null || o.text().isBlank()) {
                 problems.add(Violation.field("options", "question.options.text", String.valueOf(o.key())));
+            } else if (o.text().length() > MAX_OPTION) {
+                problems.add(Violation.field("options", "question.text.tooLong", MAX_OPTION));
             }
         }
     }
@@ -107,6 +129,8 @@ public record QuestionDraft(
             case SHORT_ANSWER, ESSAY -> {
                 if (!a.isString() || a.asString().isBlank()) {
                     problems.add(Violation.field("answer", "question.answer.reference"));
+                } else if (a.asString().length() > MAX_TEXT) {
+                    problems.add(Violation.field("answer", "question.text.tooLong", MAX_TEXT));
                 }
             }
         }
@@ -140,12 +164,34 @@ public record QuestionDraft(
         return options != null && options.stream().anyMatch(o -> key.equals(o.key()));
     }
 
-    /** The checked question for a bank; call only when {@link #check()} found nothing. */
+    /**
+     * The checked question for a bank; call only when {@link #check()} found nothing. Texts are trimmed and options
+     * put in key order, so a question reads the same whether it came as JSON, from a form or from a spreadsheet.
+     */
     Question toQuestion(long bankId) {
-        return new Question(0, bankId, type, stem.strip(), type.hasOptions() ? List.copyOf(options) : List.of(), answer,
+        List<Option> cleanOptions = type.hasOptions()
+                ? options.stream().map(o -> new Option(o.key(), o.text().strip())).sorted(java.util.Comparator.comparing(Option::key)).toList()
+                : List.of();
+        return new Question(0, bankId, type, stem.strip(), cleanOptions, cleanAnswer(),
                 analysis == null ? "" : analysis.strip(), normalizeCategory(category),
                 difficulty == null ? 3 : difficulty, points == null ? BigDecimal.ONE : points.stripTrailingZeros(),
                 keywords == null ? List.of() : keywords.stream().map(String::strip).filter(k -> !k.isEmpty()).toList());
+    }
+
+    private JsonNode cleanAnswer() {
+        var nodes = tools.jackson.databind.node.JsonNodeFactory.instance;
+        return switch (type) {
+            case FILL_BLANK -> {
+                var blanks = nodes.arrayNode();
+                for (JsonNode blank : answer) {
+                    var alternatives = blanks.addArray();
+                    blank.forEach(alt -> alternatives.add(alt.asString().strip()));
+                }
+                yield blanks;
+            }
+            case SHORT_ANSWER, ESSAY -> nodes.stringNode(answer.asString().strip());
+            default -> answer;
+        };
     }
 
     /** "政务服务 / 一网通办 /" → "政务服务/一网通办". */

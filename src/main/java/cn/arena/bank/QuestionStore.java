@@ -85,17 +85,105 @@ class QuestionStore {
         if (bankIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                select * from question
-                where bank_id in (:banks) and status = 'ACTIVE'
-                  and (:type is null or type = :type)
-                  and (:category is null or category = :category or category like :prefix)
-                  and (:difficulty is null or difficulty = :difficulty)
-                order by id""")
-                .param("banks", bankIds).param("type", type == null ? null : type.name())
-                .param("category", category).param("prefix", category == null ? null : category + "/%")
-                .param("difficulty", difficulty)
+        var params = new java.util.LinkedHashMap<String, Object>();
+        params.put("banks", bankIds);
+        String where = " from question where bank_id in (:banks) and status = 'ACTIVE'"
+                + narrowing(new Filter(type, category, difficulty, null), params);
+        return jdbc.sql("select *" + where + " order by id").params(params).query(QuestionStore::question).list();
+    }
+
+    /** What the bank's question list may be narrowed to; null means no narrowing. */
+    record Filter(@Nullable QuestionType type, @Nullable String category, @Nullable Integer difficulty, @Nullable String text) {}
+
+    /** One page of a bank's active questions in id order, and how many match in all. */
+    record Page(List<Version> items, long total) {}
+
+    Page search(long bankId, Filter filter, int page, int size) {
+        var params = new java.util.LinkedHashMap<String, Object>();
+        params.put("bank", bankId);
+        String where = " from question where bank_id = :bank and status = 'ACTIVE'" + narrowing(filter, params);
+        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+        List<Version> items = jdbc.sql("select *" + where + " order by id limit :limit offset :offset").params(params)
+                .param("limit", size).param("offset", (long) page * size).query(QuestionStore::version).list();
+        return new Page(items, total);
+    }
+
+    /**
+     * The SQL conditions of a filter, adding their parameters. Only the conditions in use are written: PostgreSQL
+     * cannot type a parameter that appears only in {@code :p is null}.
+     */
+    private static String narrowing(Filter filter, java.util.Map<String, Object> params) {
+        StringBuilder where = new StringBuilder();
+        if (filter.type() != null) {
+            where.append(" and type = :type");
+            params.put("type", filter.type().name());
+        }
+        String category = QuestionDraft.normalizeCategory(filter.category());
+        if (!category.isEmpty()) {
+            where.append(" and (category = :category or category like :prefix escape '\\')");
+            params.put("category", category);
+            params.put("prefix", likeEscaped(category) + "/%");
+        }
+        if (filter.difficulty() != null) {
+            where.append(" and difficulty = :difficulty");
+            params.put("difficulty", filter.difficulty());
+        }
+        if (filter.text() != null) {
+            where.append(" and lower(stem) like :text escape '\\'");
+            params.put("text", "%" + likeEscaped(filter.text().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        return where.toString();
+    }
+
+    /** Every active question of a bank, in id order (for export). */
+    List<Question> activeOf(long bankId) {
+        return jdbc.sql("select * from question where bank_id = :bank and status = 'ACTIVE' order by id").param("bank", bankId)
                 .query(QuestionStore::question).list();
+    }
+
+    /** A version with its lifecycle flags, for the people editing the bank. */
+    record Version(Question question, boolean active, boolean used) {}
+
+    Optional<Version> version(long id) {
+        return jdbc.sql("select * from question where id = :id").param("id", id).query(QuestionStore::version).optional();
+    }
+
+    /** Number of active questions per category path ("" for none). */
+    java.util.Map<String, Integer> categoryCounts(long bankId) {
+        var counts = new java.util.TreeMap<String, Integer>();
+        jdbc.sql("select category, count(*) from question where bank_id = :bank and status = 'ACTIVE' group by category")
+                .param("bank", bankId).query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
+    /** Overwrites an active version no exam has used; false when it has been used (or retired) meanwhile. */
+    boolean updateUnused(long id, Question q) {
+        return jdbc.sql("""
+                update question set type = :type, stem = :stem, options = :options, answer = :answer, analysis = :analysis,
+                       category = :category, difficulty = :difficulty, points = :points, keywords = :keywords
+                where id = :id and used = false and status = 'ACTIVE'""")
+                .param("type", q.type().name()).param("stem", q.stem())
+                .param("options", JSON.writeValueAsString(q.options())).param("answer", JSON.writeValueAsString(q.answer()))
+                .param("analysis", q.analysis()).param("category", q.category()).param("difficulty", q.difficulty())
+                .param("points", q.points()).param("keywords", JSON.writeValueAsString(q.keywords()))
+                .param("id", id).update() == 1;
+    }
+
+    /** Takes an active version out of the bank, keeping the row for the attempts that refer to it. */
+    boolean retire(long id) {
+        return jdbc.sql("update question set status = 'RETIRED' where id = :id and status = 'ACTIVE'").param("id", id).update() == 1;
+    }
+
+    /** Removes an active version no exam has used; false when it has been used meanwhile. */
+    boolean deleteUnused(long id) {
+        return jdbc.sql("delete from question where id = :id and used = false and status = 'ACTIVE'").param("id", id).update() == 1;
+    }
+
+    Optional<Long> findBankByName(String name) {
+        return jdbc.sql("select id from bank where name = :name order by id").param("name", name).query(Long.class)
+                .list().stream().findFirst();
     }
 
     void markUsed(Collection<Long> ids) {
@@ -104,8 +192,17 @@ class QuestionStore {
         }
     }
 
+    /** Text matched literally by LIKE ... ESCAPE '\\': its own %, _ and \\ lose their meaning. */
+    static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Version version(ResultSet rs, int n) throws SQLException {
+        return new Version(question(rs, n), "ACTIVE".equals(rs.getString("status")), rs.getBoolean("used"));
     }
 
     private static Question question(ResultSet rs, int n) throws SQLException {

@@ -1,17 +1,21 @@
 package cn.arena.org;
 
 import cn.arena.account.CurrentUser;
+import java.io.IOException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Org units on the JSON API. */
 @RestController
@@ -25,9 +29,11 @@ class OrgApi {
     record Units(List<OrgTree.OrgUnit> items) {}
 
     private final OrgTree tree;
+    private final OrgImport imports;
 
-    OrgApi(OrgTree tree) {
+    OrgApi(OrgTree tree, OrgImport imports) {
         this.tree = tree;
+        this.imports = imports;
     }
 
     @PostMapping
@@ -40,5 +46,18 @@ class OrgApi {
     @GetMapping
     Units list(@AuthenticationPrincipal CurrentUser user) {
         return new Units(tree.visibleTo(user));
+    }
+
+    @GetMapping("/{id}")
+    OrgTree.OrgUnit get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return tree.get(user, id);
+    }
+
+    /** xlsx with 单位名称, 类型, 上级单位; all or nothing. */
+    @PostMapping("/import")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    OrgImport.Result importUnits(@AuthenticationPrincipal CurrentUser user, @RequestParam("file") MultipartFile file) throws IOException {
+        return imports.run(user, file.getInputStream(), file.getSize());
     }
 }

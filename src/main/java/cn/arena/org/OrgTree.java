@@ -6,7 +6,9 @@ import cn.arena.account.Scopes;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +24,10 @@ public class OrgTree implements OrgDirectory {
 
     public record OrgUnit(long id, String name, OrgUnitKind kind, @Nullable Long parentId) {}
 
+    /** Deeper than any real tree; guards the walks up against a cycle written into the table by hand. */
+    private static final int MAX_DEPTH = 64;
+    static final int MAX_NAME = 200;
+
     private final JdbcClient jdbc;
     private final Scopes scopes;
 
@@ -35,6 +41,10 @@ public class OrgTree implements OrgDirectory {
         List<Violation> problems = new ArrayList<>();
         if (name.isBlank()) {
             problems.add(Violation.field("name", "org.unit.name.required"));
+        } else if (name.strip().length() > MAX_NAME) {
+            problems.add(Violation.field("name", "org.unit.name.tooLong", MAX_NAME));
+        } else if (hasChildNamed(parentId, name.strip())) {
+            problems.add(Violation.field("name", "org.unit.name.taken", name.strip()));
         }
         if (kind == null) {
             problems.add(Violation.field("kind", "org.unit.kind.required"));
@@ -51,6 +61,13 @@ public class OrgTree implements OrgDirectory {
         return keys.getKeyAs(Long.class);
     }
 
+    /** Whether {@code parentId} (null: the top of the tree) already has a unit of this name: siblings are told apart by name. */
+    boolean hasChildNamed(@Nullable Long parentId, String name) {
+        return jdbc.sql("select count(*) from org_unit where name = :n and " + (parentId == null ? "parent_id is null" : "parent_id = :p"))
+                .param("n", name.strip()).params(parentId == null ? java.util.Map.of() : java.util.Map.of("p", parentId))
+                .query(Integer.class).single() > 0;
+    }
+
     /** The caller's subtree, parents before children. */
     public List<OrgUnit> visibleTo(CurrentUser user) {
         return all().stream().filter(u -> scopes.covers(user, u.id())).toList();
@@ -63,6 +80,48 @@ public class OrgTree implements OrgDirectory {
     /** The unit, if it exists and the caller may see it. */
     public OrgUnit get(CurrentUser user, long id) {
         return find(id).filter(u -> scopes.covers(user, u.id())).orElseThrow(Refusal::notFound);
+    }
+
+    /** The unit itself first, then its parent, and so on up to the root; empty for an unknown unit. */
+    public List<Long> ancestorsOf(long unitId) {
+        List<Long> chain = new ArrayList<>();
+        Long current = unitId;
+        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+            Optional<OrgUnit> unit = find(current);
+            if (unit.isEmpty()) {
+                break;
+            }
+            chain.add(current);
+            current = unit.get().parentId();
+        }
+        return chain;
+    }
+
+    /** The unit and every unit below it, parents before children; empty for an unknown unit. */
+    public List<OrgUnit> subtree(long unitId) {
+        List<OrgUnit> all = all();
+        Map<Long, List<OrgUnit>> children = new HashMap<>();
+        @Nullable OrgUnit root = null;
+        for (OrgUnit u : all) {
+            if (u.parentId() != null) {
+                children.computeIfAbsent(u.parentId(), k -> new ArrayList<>()).add(u);
+            }
+            if (u.id() == unitId) {
+                root = u;
+            }
+        }
+        if (root == null) {
+            return List.of();
+        }
+        List<OrgUnit> result = new ArrayList<>(List.of(root));
+        for (int i = 0; i < result.size(); i++) {
+            result.addAll(children.getOrDefault(result.get(i).id(), List.of()));
+        }
+        return result;
+    }
+
+    List<Long> subtreeIds(long unitId) {
+        return subtree(unitId).stream().map(OrgUnit::id).toList();
     }
 
     List<OrgUnit> all() {
@@ -83,7 +142,7 @@ public class OrgTree implements OrgDirectory {
     @Override
     public boolean isWithin(long unitId, long ancestorId) {
         Long current = unitId;
-        for (int depth = 0; current != null && depth < 64; depth++) {
+        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
             if (current == ancestorId) {
                 return true;
             }

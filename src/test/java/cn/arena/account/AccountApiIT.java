@@ -111,6 +111,41 @@ class AccountApiIT extends ApiTest {
         assertThat(response.json().get("detail").asText()).contains("Excel");
     }
 
+    @Test
+    void changingOwnPasswordNeedsTheCurrentOneAndThePolicy() {
+        String username = user("GRADER");
+        assertThat(as(username).put("/api/v1/me/password", Api.obj("currentPassword", "nope", "newPassword", "Better-Pass-99"))
+                .status()).isEqualTo(422);
+        assertThat(as(username).put("/api/v1/me/password", Api.obj("currentPassword", PASSWORD, "newPassword", "abc"))
+                .json().get("errors").get(0).get("field").asText()).isEqualTo("newPassword");
+        assertThat(as(username).put("/api/v1/me/password", Api.obj("currentPassword", PASSWORD, "newPassword", "Better-Pass-99"))
+                .status()).isEqualTo(204);
+        assertThat(Api.basic(port, username, "Better-Pass-99").get("/api/v1/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void disablingAnAccountEndsItsTokensAtOnce() {
+        String username = user("CANDIDATE");
+        String token = as(username).post("/api/v1/auth/token", null).json().get("token").asText();
+        long id = as(username).get("/api/v1/me").id();
+        assertThat(admin().put("/api/v1/users/" + id + "/enabled", Api.obj("enabled", false)).status()).isEqualTo(204);
+        assertThat(Api.bearer(port, token).get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(as(username).get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(admin().put("/api/v1/users/" + id + "/enabled", Api.obj("enabled", true)).status()).isEqualTo(204);
+        assertThat(as(username).get("/api/v1/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void roleChangesAreAdminOnlyAndAudited() {
+        String username = user("CANDIDATE");
+        long id = as(username).get("/api/v1/me").id();
+        String organizer = user("ORGANIZER");
+        assertThat(as(organizer).put("/api/v1/users/" + id + "/roles", Api.obj("roles", List.of("ADMIN"))).status()).isEqualTo(403);
+        assertThat(admin().put("/api/v1/users/" + id + "/roles", Api.obj("roles", List.of("考生", "GRADER"))).status()).isEqualTo(204);
+        assertThat(as(username).get("/api/v1/me").json().get("roles").toString()).contains("GRADER").contains("CANDIDATE");
+        assertThat(admin().get("/api/v1/audit?action=ROLES_CHANGED").text()).contains(username);
+    }
+
     static byte[] xlsx(List<List<String>> rows) throws Exception {
         try (var workbook = new XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
             var sheet = workbook.createSheet("Sheet1");
