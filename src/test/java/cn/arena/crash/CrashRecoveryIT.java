@@ -45,8 +45,6 @@ class CrashRecoveryIT {
     private static final int SUBMITTED = CANDIDATES / 2;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    // Sections name a category and a difficulty: on PostgreSQL a section without them fails in QuestionStore.active
-    // (":type is null" with a null parameter: "could not determine data type of parameter"), fixed on the bank branch.
     private static final String CATEGORY = "政务服务/崩溃测试";
 
     @Test
