@@ -6,7 +6,8 @@
 # then ExamDaySimulation), stops Arena, and writes everything to bench/results/<UTC time>/ with a summary.md.
 # Arena talks only its HTTP contract to the simulations; only the candidate logins are seeded by SQL (see below).
 # Settings (environment): BENCH_SCALE (full|small), BENCH_DB (arena_load), BENCH_PORT (8090), BENCH_HEAP (2g),
-# BENCH_SIMULATIONS ("floor exam"), plus any -D for the simulations in BENCH_ARGS.
+# BENCH_SIMULATIONS ("floor exam"), BENCH_JAVA (the java that runs Arena; default: a JDK 21+ under /usr/lib/jvm if
+# there is one, for virtual threads, else `java`), plus any -D for the simulations in BENCH_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -16,6 +17,10 @@ DB=${BENCH_DB:-arena_load}
 PORT=${BENCH_PORT:-8090}
 HEAP=${BENCH_HEAP:-2g}
 SIMULATIONS=${BENCH_SIMULATIONS:-floor exam}
+# Arena enables virtual threads, which take effect on JDK 21+; production runs there, so the bench does too when it can.
+NEWER_JDK=$(ls -d /usr/lib/jvm/*-2[1-9]-* /usr/lib/jvm/*-2[1-9] 2>/dev/null | sort -V | tail -1 || true)
+ARENA_JAVA=${BENCH_JAVA:-${NEWER_JDK:+$NEWER_JDK/bin/java}}
+ARENA_JAVA=${ARENA_JAVA:-java}
 OUT="$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$SCALE"
 mkdir -p "$OUT"
 URL="http://127.0.0.1:$PORT"
@@ -51,7 +56,7 @@ psql_ -d postgres -c "drop database if exists $DB with (force)" -c "create datab
 echo "== starting Arena on $URL (log: $OUT/arena.log)"
 ARENA_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" ARENA_DB_USER=postgres ARENA_DB_PASSWORD= \
 ARENA_DATA_KEY=$(head -c 32 /dev/urandom | base64) ARENA_ADMIN_PASSWORD="$ADMIN_PASSWORD" ARENA_DEMO=false PORT=$PORT \
-  java -Xms$HEAP -Xmx$HEAP -jar "$JAR" > "$OUT/arena.log" 2>&1 &
+  "$ARENA_JAVA" -Xms$HEAP -Xmx$HEAP -jar "$JAR" > "$OUT/arena.log" 2>&1 &
 ARENA_PID=$!
 # The machine is shared: every 5 s, note the CPU time used so far (clock ticks) by Arena, by the PostgreSQL backends of
 # $DB and by the whole machine, and the load average, to tell per request what the node and the database cost and how
@@ -72,7 +77,7 @@ CPU_SAMPLER=$!
 SAMPLER_PID="$CPU_SAMPLER $!"
 trap 'kill $ARENA_PID $SAMPLER_PID 2>/dev/null || true' EXIT
 { echo "date: $(date -u +%FT%TZ)"; echo "nproc: $(nproc)"; free -h; grep 'model name' /proc/cpuinfo | head -1
-  java -version 2>&1 | head -1; psql -h 127.0.0.1 -U postgres -Atc 'select version()'; git log -1 --oneline; } > "$OUT/machine.txt"
+  echo "Arena's java: $("$ARENA_JAVA" -version 2>&1 | head -1)"; echo "Gatling's java: $(java -version 2>&1 | head -1)"; psql -h 127.0.0.1 -U postgres -Atc 'select version()'; git log -1 --oneline; } > "$OUT/machine.txt"
 for i in $(seq 1 120); do
   if curl -fsS "$URL/actuator/health" 2>/dev/null | grep -q '"UP"'; then break; fi
   if ! kill -0 $ARENA_PID 2>/dev/null; then echo "Arena died; see $OUT/arena.log" >&2; tail -30 "$OUT/arena.log" >&2; exit 1; fi
