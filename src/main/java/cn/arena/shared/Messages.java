@@ -11,7 +11,7 @@ public class Messages {
 
     private final MessageSource source;
 
-    Messages(MessageSource source) {
+    public Messages(MessageSource source) {
         this.source = source;
     }
 

@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
@@ -115,6 +118,17 @@ class ApiProblems {
     @ExceptionHandler(NoResourceFoundException.class)
     ProblemDetail noResource(NoResourceFoundException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, messages.get("error.notFound"));
+    }
+
+    /**
+     * Every database connection is busy (a burst beyond what the pool serves within its timeout): nothing was saved,
+     * and the caller should send the same request again shortly, as the candidate page does for unacknowledged answers.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> busy(Exception e) {
+        log.warn("No database connection within the pool's timeout: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, messages.get("error.busy")));
     }
 
     @ExceptionHandler(Exception.class)
