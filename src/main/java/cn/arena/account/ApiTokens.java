@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Bearer tokens for scripts, phones and load (as Moodle's web-service tokens). Only a SHA-256 of each token is
@@ -34,26 +35,38 @@ class ApiTokens {
 
     private final JdbcClient jdbc;
     private final AccountService accounts;
+    private final AuditLog audit;
     private final AccountProperties properties;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    ApiTokens(JdbcClient jdbc, AccountService accounts, AccountProperties properties, Clock clock) {
+    ApiTokens(JdbcClient jdbc, AccountService accounts, AuditLog audit, AccountProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.audit = audit;
         this.properties = properties;
         this.clock = clock;
     }
 
+    /**
+     * Issues a token to the user just authenticated, audited in the same transaction (one commit per login, which
+     * matters when thousands of candidates arrive at once). The token is remembered at once: the first request made
+     * with it, usually the start of an attempt, needs no lookup.
+     */
+    @Transactional
     Issued issue(CurrentUser user) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.tokenLifetime());
+        String hash = hash(token);
         jdbc.sql("insert into account_token (token_hash, user_id, expires_at, created_at) values (:h, :u, :e, :c)")
-                .param("h", hash(token)).param("u", user.id()).param("e", UserStore.utc(expiresAt)).param("c", UserStore.utc(now))
+                .param("h", hash).param("u", user.id()).param("e", UserStore.utc(expiresAt)).param("c", UserStore.utc(now))
                 .update();
+        audit.record(user.username(), "TOKEN_ISSUED", user.username(), null, AuditLog.Outcome.SUCCESS);
+        user.eraseCredentials();
+        remember(hash, new Cached(user, expiresAt, now.toEpochMilli()), now);
         return new Issued(token, expiresAt);
     }
 
