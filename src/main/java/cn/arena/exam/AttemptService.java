@@ -87,18 +87,20 @@ class AttemptService {
         }
         List<PaperItem> items = Assembly.arrange(selection(exam, user.id()), exam.arrangementSeed(user.id()),
                 exam.shuffleQuestions(), exam.shuffleOptions());
+        Deadline deadline = exam.deadlineFor(now);
         long attemptId;
         try {
             attemptId = transactions.execute(tx -> {
-                long id = attempts.insert(exam.id(), user.id(), now, exam.deadlineFor(now), items);
+                long id = attempts.insert(exam.id(), user.id(), now, deadline, items);
                 catalog.markUsed(items.stream().map(PaperItem::questionId).toList());
                 return id;
             });
         } catch (DuplicateKeyException parallelStart) {
             // The same candidate started in another tab a moment ago: that attempt is the one.
-            attemptId = attempts.findFor(exam.id(), user.id()).orElseThrow().id();
+            return sitting(attempts.findFor(exam.id(), user.id()).orElseThrow());
         }
-        return sitting(attempts.find(attemptId).orElseThrow());
+        // Just written, so nothing to read back: a new attempt is open and has no answers yet.
+        return sitting(new Attempt(attemptId, exam.id(), user.id(), now, deadline, Attempt.Status.OPEN, null, null, items), Map.of());
     }
 
     private List<Slot> selection(Exam exam, long userId) {
@@ -171,9 +173,12 @@ class AttemptService {
     }
 
     private Sitting sitting(Attempt attempt) {
-        Map<Long, Question> questions = catalog.findAll(attempt.items().stream().map(PaperItem::questionId).toList()).stream()
-                .collect(Collectors.toMap(Question::id, Function.identity()));
-        Map<Integer, JsonNode> saved = attempts.answers(attempt.id());
+        return sitting(attempt, attempts.answers(attempt.id()));
+    }
+
+    private Sitting sitting(Attempt attempt, Map<Integer, JsonNode> saved) {
+        Map<Long, Question> questions = usedQuestions.getAll(attempt.items().stream().map(PaperItem::questionId).toList(),
+                missing -> catalog.findAll(missing).stream().collect(Collectors.toMap(Question::id, Function.identity())));
         List<ShownItem> items = new ArrayList<>();
         Map<Integer, JsonNode> answers = new LinkedHashMap<>();
         for (int i = 0; i < attempt.items().size(); i++) {

@@ -1,7 +1,11 @@
 package cn.arena.exam;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -34,5 +38,29 @@ final class LruCache<K, V> {
             entries.put(key, loaded);
         }
         return loaded;
+    }
+
+    /** The values of all the keys: cached ones as they are, the others loaded together by one call of the loader. */
+    Map<K, V> getAll(List<K> keys, Function<List<K>, Map<K, V>> loader) {
+        Map<K, V> found = new HashMap<>();
+        Set<K> missing = new LinkedHashSet<>();
+        synchronized (entries) {
+            for (K key : keys) {
+                V value = entries.get(key);
+                if (value != null) {
+                    found.put(key, value);
+                } else {
+                    missing.add(key);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<K, V> loaded = loader.apply(List.copyOf(missing));
+            synchronized (entries) {
+                entries.putAll(loaded);
+            }
+            found.putAll(loaded);
+        }
+        return found;
     }
 }
