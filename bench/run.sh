@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# The load test of Arena, in one command:   bench/run.sh            (the full targets, about 20 minutes)
-#                                            BENCH_SCALE=small bench/run.sh   (a quick debugging run, about 3 minutes)
+# The load test of Arena, in one command:   bench/run.sh            (the full targets, about 30 minutes)
+#                                            BENCH_SCALE=small bench/run.sh   (a quick debugging run, about 4 minutes)
 # It builds the application jar, creates a fresh PostgreSQL database on 127.0.0.1:5432 (user postgres, trust), starts
 # Arena on it, seeds an organizer, a bank, an exam and the candidates, runs the Gatling simulations (FloorSimulation,
 # then ExamDaySimulation), stops Arena, and writes everything to bench/results/<UTC time>/ with a summary.md.
 # Arena talks only its HTTP contract to the simulations; only the candidate logins are seeded by SQL (see below).
 # Settings (environment): BENCH_SCALE (full|small), BENCH_DB (arena_load), BENCH_PORT (8090), BENCH_HEAP (2g),
 # BENCH_SIMULATIONS ("floor exam"), BENCH_JAVA (the java that runs Arena; default: a JDK 21+ under /usr/lib/jvm if
-# there is one, for virtual threads, else `java`), plus any -D for the simulations in BENCH_ARGS.
+# there is one, for virtual threads, else `java`), BENCH_JAVA_OPTS (more JVM options for Arena, e.g. a flight
+# recording: -XX:StartFlightRecording=filename=arena.jfr,settings=profile), plus any -D for the simulations in BENCH_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -34,7 +35,7 @@ HASH='{bcrypt}$2a$04$K3t3Xaoct0vsxwaD7GnbCOrf85B4sKhBv2kIo5rDYvIkz885zNAke'
 if [ "$SCALE" = small ]; then
   CANDIDATES=2000
   SIM_ARGS="-Dfloor.tokens=500 -Dfloor.start=200 -Dfloor.step=200 -Dfloor.levels=2 -Dfloor.levelSeconds=15
-            -Dexam.candidates=2000 -Dexam.arrivalSeconds=20 -Dexam.saveRate=200 -Dexam.saves=4 -Dexam.submitSpreadSeconds=20"
+            -Dexam.candidates=2000 -Dexam.arrivalSeconds=30 -Dexam.saveRate=200 -Dexam.steadySeconds=30 -Dexam.submitSeconds=20"
 else
   CANDIDATES=40000
   SIM_ARGS="-Dexam.candidates=40000"
@@ -56,7 +57,7 @@ psql_ -d postgres -c "drop database if exists $DB with (force)" -c "create datab
 echo "== starting Arena on $URL (log: $OUT/arena.log)"
 ARENA_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" ARENA_DB_USER=postgres ARENA_DB_PASSWORD= \
 ARENA_DATA_KEY=$(head -c 32 /dev/urandom | base64) ARENA_ADMIN_PASSWORD="$ADMIN_PASSWORD" ARENA_DEMO=false PORT=$PORT \
-  "$ARENA_JAVA" -Xms$HEAP -Xmx$HEAP -jar "$JAR" > "$OUT/arena.log" 2>&1 &
+  "$ARENA_JAVA" -Xms$HEAP -Xmx$HEAP ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$OUT/arena.log" 2>&1 &
 ARENA_PID=$!
 # The machine is shared: every 5 s, note the CPU time used so far (clock ticks) by Arena, by the PostgreSQL backends of
 # $DB and by the whole machine, and the load average, to tell per request what the node and the database cost and how
