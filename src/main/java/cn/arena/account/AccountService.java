@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -122,11 +123,19 @@ public class AccountService implements UserDetailsService {
     }
 
     public Optional<UserSummary> find(long userId) {
-        return users.findById(userId).map(r -> new UserSummary(r.id(), r.username(), r.displayName(), r.orgUnitId()));
+        return users.findById(userId).map(AccountService::summary);
+    }
+
+    /**
+     * The users of the given ids that exist, by id; unknown ids are simply absent from the map. For lists of
+     * candidates (rankings, enrolments, sittings), which read their accounts in a few queries rather than one a row.
+     */
+    public Map<Long, UserSummary> findAll(Collection<Long> userIds) {
+        return users.findAll(userIds).stream().collect(Collectors.toMap(UserStore.Row::id, AccountService::summary));
     }
 
     public Optional<UserSummary> findByUsername(String username) {
-        return users.findByUsername(username).map(r -> new UserSummary(r.id(), r.username(), r.displayName(), r.orgUnitId()));
+        return users.findByUsername(username).map(AccountService::summary);
     }
 
     /** Ids of the given usernames that exist; unknown names are simply absent from the map. */
@@ -139,7 +148,11 @@ public class AccountService implements UserDetailsService {
     }
 
     List<UserSummary> list(@Nullable String query) {
-        return users.list(query, 500).stream().map(r -> new UserSummary(r.id(), r.username(), r.displayName(), r.orgUnitId())).toList();
+        return users.list(query, 500).stream().map(AccountService::summary).toList();
+    }
+
+    private static UserSummary summary(UserStore.Row row) {
+        return new UserSummary(row.id(), row.username(), row.displayName(), row.orgUnitId());
     }
 
     /** A random password that satisfies the policy: letters of both cases and digits, no look-alike characters. */

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,6 +20,9 @@ import org.springframework.stereotype.Repository;
 /** Logins and their roles, in the account tables. */
 @Repository
 class UserStore {
+
+    /** Ids per {@code in (...)} query, well under the 65,535 bind parameters PostgreSQL takes in one statement. */
+    static final int IDS_PER_QUERY = 1_000;
 
     record Row(long id, String username, String passwordHash, String displayName, @Nullable Long orgUnitId,
             boolean enabled, int failedLogins, @Nullable Instant lockedUntil) {}
@@ -35,6 +39,18 @@ class UserStore {
 
     Optional<Row> findById(long id) {
         return jdbc.sql("select * from account_user where id = :id").param("id", id).query(UserStore::row).optional();
+    }
+
+    /** The rows of the given ids that exist, in one query per {@value #IDS_PER_QUERY} distinct ids. */
+    List<Row> findAll(Collection<Long> ids) {
+        List<Long> distinct = ids.stream().distinct().toList();
+        List<Row> rows = new ArrayList<>(distinct.size());
+        for (int from = 0; from < distinct.size(); from += IDS_PER_QUERY) {
+            List<Long> chunk = distinct.subList(from, Math.min(from + IDS_PER_QUERY, distinct.size()));
+            rows.addAll(jdbc.sql("select * from account_user where id in (:ids)").param("ids", chunk)
+                    .query(UserStore::row).list());
+        }
+        return rows;
     }
 
     Set<Role> roles(long userId) {

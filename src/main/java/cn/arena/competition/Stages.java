@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -150,23 +149,31 @@ class Stages {
                 clock.instant());
         List<IssuedAccount> issued = new ArrayList<>();
         List<Long> userIds = new ArrayList<>();
+        Map<Long, Long> accountOf = new HashMap<>();
+        for (long personId : candidates) {
+            people.accountOf(personId).ifPresent(userId -> accountOf.put(personId, userId));
+        }
+        Map<Long, String> usernameOf = new HashMap<>();
+        accounts.findAll(accountOf.values()).forEach((userId, login) -> usernameOf.put(userId, login.username()));
         int roomIndex = 0;
         int seat = 0;
         for (long personId : candidates) {
             People.PersonView person = people.find(personId).orElseThrow();
-            Optional<Long> existing = people.accountOf(personId);
+            Long existing = accountOf.get(personId);
             long userId;
             String username;
             String password = null;
-            if (existing.isPresent() && accounts.find(existing.get()).isPresent()) {
-                userId = existing.get();
-                username = accounts.find(userId).orElseThrow().username();
+            if (existing != null && usernameOf.containsKey(existing)) {
+                userId = existing;
+                username = usernameOf.get(existing);
             } else {
                 AccountService.IssuedLogin login = accounts.issueCandidateLogin(person.name(), unitOf.get(personId), "p" + personId);
                 people.linkAccount(personId, login.userId());
                 userId = login.userId();
                 username = login.username();
                 password = login.initialPassword();
+                accountOf.put(personId, userId);
+                usernameOf.put(userId, username);
             }
             String room = null;
             Integer seatNo = null;

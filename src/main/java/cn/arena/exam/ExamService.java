@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -158,11 +157,13 @@ class ExamService {
         Exam exam = get(user, examId);
         Map<Long, AttemptStore.Progress> progress = new java.util.HashMap<>();
         attempts.progress(exam.id()).forEach(p -> progress.put(p.userId(), p));
+        List<Long> enrolled = exams.enrolledUserIds(exam.id());
+        Map<Long, AccountService.UserSummary> accountOf = accounts.findAll(enrolled);
         List<Candidate> candidates = new ArrayList<>();
-        for (long userId : exams.enrolledUserIds(exam.id())) {
-            Optional<AccountService.UserSummary> summary = accounts.find(userId);
-            candidates.add(new Candidate(userId, summary.map(AccountService.UserSummary::username).orElse("#" + userId),
-                    summary.map(AccountService.UserSummary::displayName).orElse(""), progress.get(userId)));
+        for (long userId : enrolled) {
+            AccountService.UserSummary summary = accountOf.get(userId);
+            candidates.add(new Candidate(userId, summary == null ? "#" + userId : summary.username(),
+                    summary == null ? "" : summary.displayName(), progress.get(userId)));
         }
         return candidates;
     }

@@ -137,11 +137,12 @@ class ResultsService {
             byUser.put(a.userId(), a);
             entries.add(new Ranking.Entry<>(a.userId(), a.score(), a.timeUsed(), a.submittedAt()));
         }
+        Map<Long, UserSummary> accountOf = accounts.findAll(byUser.keySet());
         List<RankingRow> rows = new ArrayList<>();
         for (Ranking.Ranked<Long> ranked : new Ranking(Ranking.TieBreak.parse(exam.tieBreak())).rank(entries)) {
             AttemptRow a = byUser.get(ranked.entry().key());
-            UserSummary who = accounts.find(a.userId())
-                    .orElse(new UserSummary(a.userId(), "#" + a.userId(), "#" + a.userId(), null));
+            UserSummary who = accountOf.getOrDefault(a.userId(),
+                    new UserSummary(a.userId(), "#" + a.userId(), "#" + a.userId(), null));
             rows.add(new RankingRow(ranked.rank(), a.userId(), who.username(), who.displayName(), a.score(), a.submittedAt(),
                     a.timeUsed().toSeconds()));
         }

@@ -205,6 +205,11 @@ class ExamJourneyIT extends ApiTest {
         long exam = published(token(organizer), exam("已发布", List.of(bank), "SHARED", oneOfEach()), enrolled);
         assertThat(token(stranger).post("/api/v1/exams/" + exam + "/attempt", null).status()).isEqualTo(404);
         assertThat(token(enrolled).post("/api/v1/exams/" + exam + "/attempt", null).status()).isEqualTo(200);
+        JsonNode listed = token(organizer).get("/api/v1/exams/" + exam + "/candidates").json().get("items");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("username").asString()).isEqualTo(enrolled);
+        assertThat(listed.get(0).get("displayName").asString()).isEqualTo("测试" + enrolled);
+        assertThat(listed.get(0).get("status").asString()).isEqualTo("OPEN");
 
         var unknown = token(organizer).post("/api/v1/exams/" + exam + "/candidates", Api.obj("usernames", List.of(enrolled, "无此人甲", "无此人乙")));
         assertThat(unknown.status()).isEqualTo(422);
