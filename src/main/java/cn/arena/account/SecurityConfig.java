@@ -1,6 +1,7 @@
 package cn.arena.account;
 
 import cn.arena.shared.Messages;
+import cn.arena.shared.ProblemResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -95,14 +95,10 @@ class SecurityConfig {
     }
 
     static void problem(HttpServletResponse response, HttpStatus status, String detail, boolean basicChallenge) throws IOException {
-        response.setStatus(status.value());
         if (basicChallenge) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Arena\", charset=\"UTF-8\"");
         }
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        ProblemResponse.write(response, status, detail);
     }
 
     /** Answers 429 with Retry-After to an address that has failed too many logins in the last minute. */
