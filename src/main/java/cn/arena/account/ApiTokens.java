@@ -77,6 +77,12 @@ class ApiTokens {
         if (cached != null && fresh(cached, now)) {
             return Optional.of(cached.user());
         }
+        if (cached != null && cached.expiresAt().isAfter(now) && stillValid(hash)) {
+            // Roles and the enabled flag change only with every token of the user deleted (AccountService), so a
+            // token row that is still there vouches for the remembered user: one query instead of three.
+            remember(hash, new Cached(cached.user(), cached.expiresAt(), now.toEpochMilli()), now);
+            return Optional.of(cached.user());
+        }
         cache.remove(hash);
         Optional<Map.Entry<String, Instant>> row = jdbc.sql("""
                 select u.username, t.expires_at from account_token t join account_user u on u.id = t.user_id
@@ -91,6 +97,12 @@ class ApiTokens {
             remember(hash, new Cached(user, e.getValue(), now.toEpochMilli()), now);
             return user;
         });
+    }
+
+    private boolean stillValid(String hash) {
+        return jdbc.sql("""
+                select count(*) from account_token t join account_user u on u.id = t.user_id
+                where t.token_hash = :h and u.enabled = true""").param("h", hash).query(Integer.class).single() > 0;
     }
 
     private boolean fresh(Cached cached, Instant now) {
