@@ -146,8 +146,9 @@ exam_table = gatling_table(exam_report) if os.path.isdir(exam_report) else {}
 steady = responses(exam_report, "save-steady", "OK") if exam_table else {}
 if steady:
     # The simulation names "save-steady" exactly the saves made while every candidate is saving (the target's window).
+    # Its length is exactly exam.steadySeconds (the span of its per-second points can show one second more).
     busy = sorted(s for s, n in steady.items() if n > 0)
-    first, width = busy[0], busy[-1] - busy[0] + 1
+    first, width = busy[0], int(param("exam.steadySeconds", 300))
     row = exam_table.get("save-steady", {})
     ok = int(row.get("ok", "0").replace(",", ""))
     rate = ok / width
@@ -166,9 +167,9 @@ if submit:
     busy = [s for s, n in submit.items() if n > 0]
     span = max(busy) - min(busy) + 1
     row = exam_table.get("submit", {})
-    print(f"## Submits\n\n{row.get('ok', '?')} submits answered 200 and {row.get('ko', '?')} errors; the per-second series "
-          f"holds {sum(submit.values())} over {span} s from the first to the last (mean {sum(submit.values()) / span:.0f}/s, "
-          f"highest second {max(submit.values())}/s); p99 {row.get('p99', '?')} ms.\n")
+    print(f"## Submits\n\n{row.get('ok', '?')} submits answered 200 and {row.get('ko', '?')} errors, p99 {row.get('p99', '?')} ms; "
+          f"the first and the last {span} s apart (the per-second chart, at most 1,000 points, holds {sum(submit.values())} "
+          f"of them: highest second {max(submit.values())}/s).\n")
 if exam_table:
     total = exam_table.get("All Requests", {})
     print(f"## Errors over the whole exam day\n\n{total.get('ko', '?')} of {total.get('total', '?')} requests failed "
