@@ -20,6 +20,30 @@
   const inFlight = {};         // no -> JSON text being sent
   let pendingKey, flagKey;
 
+  // The page's calls go with a token taken once through the session: a call riding on the session cookie would make
+  // the server read the stored session and write its last-access time, two more statements on every answer saved.
+  let token = null;
+  let asking = null;           // the token request under way, shared by calls made meanwhile
+  function ensureToken() {
+    if (token !== null) return Promise.resolve(token);
+    if (asking === null) {
+      asking = window.arena.api('POST', '/api/v1/auth/token')
+        .then((r) => (r.status === 201 ? r.json() : null))
+        .then((b) => { token = b ? b.token : null; return token; })
+        .catch(() => null)  // offline: the call itself fails the same way and says so
+        .finally(() => { asking = null; });
+    }
+    return asking;
+  }
+  async function call(method, url, body) {
+    const held = await ensureToken();
+    if (held === null) return window.arena.api(method, url, body);
+    const r = await window.arena.bearer(held, method, url, body);
+    if (r.status !== 401) return r;
+    if (token === held) token = null;  // expired or revoked: the session decides
+    return window.arena.api(method, url, body);
+  }
+
   const readJson = (key, fallback) => { try { return JSON.parse(localStorage.getItem(key)) || fallback; } catch (e) { return fallback; } };
   const pending = () => readJson(pendingKey, {});
   const writePending = (p) => localStorage.setItem(pendingKey, JSON.stringify(p));
@@ -41,7 +65,7 @@
   async function load() {
     let response;
     try {
-      response = await window.arena.api('POST', '/api/v1/exams/' + examId + '/attempt');
+      response = await call('POST', '/api/v1/exams/' + examId + '/attempt');
     } catch (e) {
       fail(msg('offline'));
       return;
@@ -60,7 +84,7 @@
     items.forEach((item) => { itemState[item.no] = 'saved'; });
     const unsent = pending();
     Object.keys(unsent).forEach((no) => { answers[no] = unsent[no]; itemState[no] = 'saving'; });
-    const state = await window.arena.api('GET', '/api/v1/attempts/' + attemptId).then((r) => r.json()).catch(() => null);
+    const state = await call('GET', '/api/v1/attempts/' + attemptId).then((r) => r.json()).catch(() => null);
     if (state && state.status === 'SUBMITTED') {
       localStorage.removeItem(pendingKey);
       showSubmitted(state.submittedAt);
@@ -208,7 +232,7 @@
       if (inFlight[no] === text) return;
       inFlight[no] = text;
       try {
-        const r = await window.arena.api('PUT', '/api/v1/attempts/' + attemptId + '/answers/' + no, { value: p[no] });
+        const r = await call('PUT', '/api/v1/attempts/' + attemptId + '/answers/' + no, { value: p[no] });
         if (r.status === 204 || r.status === 422) {
           // Acknowledged (or refused for good: resending cannot help); drop it unless the candidate changed it since.
           const now = pending();
@@ -264,7 +288,7 @@
 
   async function checkState() {
     try {
-      const r = await window.arena.api('GET', '/api/v1/attempts/' + attemptId);
+      const r = await call('GET', '/api/v1/attempts/' + attemptId);
       if (!r.ok) return;
       const state = await r.json();
       if (state.status === 'SUBMITTED') {
@@ -304,7 +328,7 @@
     $('confirm-submit').disabled = true;
     await flush();
     try {
-      const r = await window.arena.api('POST', '/api/v1/attempts/' + attemptId + '/submit');
+      const r = await call('POST', '/api/v1/attempts/' + attemptId + '/submit');
       const body = await r.json().catch(() => ({}));
       window.bootstrap.Modal.getOrCreateInstance($('confirm')).hide();
       if (r.ok) {

@@ -14,9 +14,13 @@ import com.microsoft.playwright.Page;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A candidate on a phone-sized screen answers, reloads mid-exam, finds the answers still there, and submits. */
 class CandidateExamBrowserIT extends ApiTest {
+
+    @Autowired JdbcClient jdbc;
 
     @Test
     void candidateAnswersReloadsAndSubmitsOnAPhone() {
@@ -44,6 +48,8 @@ class CandidateExamBrowserIT extends ApiTest {
             page.click("#navigator button[data-no='1']");
             page.locator("#item-body input[type=radio]").nth(1).check();
             waitSaved(page);
+            // The page's answers go with a token, not the session cookie: saving never touches the stored session.
+            long sessionTouched = lastAccess(candidate);
             page.click("#next");
             page.locator("#item-body input[type=checkbox]").nth(0).check();
             page.locator("#item-body input[type=checkbox]").nth(2).check();
@@ -57,6 +63,7 @@ class CandidateExamBrowserIT extends ApiTest {
             page.locator("#item-body input").nth(1).press("Tab");
             waitSaved(page);
             assertThat(page.textContent("#save-state")).isEqualTo("已保存");
+            assertThat(lastAccess(candidate)).as("the session's last access after three more saves").isEqualTo(sessionTouched);
 
             page.reload();
             page.waitForSelector("#navigator button");
@@ -77,6 +84,11 @@ class CandidateExamBrowserIT extends ApiTest {
             page.waitForSelector("#submitted:not(.d-none)");
             assertThat(page.textContent("#submitted")).contains("答卷已提交");
         }
+    }
+
+    private long lastAccess(String username) {
+        return jdbc.sql("select max(last_access_time) from spring_session where principal_name = :u").param("u", username)
+                .query(Long.class).single();
     }
 
     private static void waitSaved(Page page) {
