@@ -31,8 +31,13 @@ class AdmissionControlTest {
         return request;
     }
 
-    @Test
-    void aRequestBeyondTheBoundWaitsItsTurnThenIsRefusedWith503AndRetryAfter() throws Exception {
+    /** Something that gives the permit back and returns once it is given back. */
+    interface Release {
+        void now() throws InterruptedException;
+    }
+
+    /** Takes the one permit in another thread and keeps it until released. */
+    private Release holdThePermit() throws InterruptedException {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch leave = new CountDownLatch(1);
         Thread holder = new Thread(() -> {
@@ -47,6 +52,15 @@ class AdmissionControlTest {
         });
         holder.start();
         assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        return () -> {
+            leave.countDown();
+            holder.join(5_000);
+        };
+    }
+
+    @Test
+    void aRequestBeyondTheBoundWaitsItsTurnThenIsRefusedWith503AndRetryAfter() throws Exception {
+        Release release = holdThePermit();
 
         AtomicInteger reached = new AtomicInteger();
         MockHttpServletResponse refused = new MockHttpServletResponse();
@@ -58,8 +72,7 @@ class AdmissionControlTest {
         assertThat(refused.getContentType()).startsWith("application/problem+json");
         assertThat(refused.getContentAsString()).contains("The server is busy and saved nothing");
 
-        leave.countDown();
-        holder.join(5_000);
+        release.now();
         MockHttpServletResponse admitted = new MockHttpServletResponse();
         admission.doFilter(request("/api/v1/attempts/2/answers/1"), admitted, (req, res) -> reached.incrementAndGet());
         assertThat(reached).hasValue(1);
@@ -68,28 +81,14 @@ class AdmissionControlTest {
 
     @Test
     void theHealthProbeAndStaticFilesAreNeverQueued() throws Exception {
-        CountDownLatch leave = new CountDownLatch(1);
-        CountDownLatch inside = new CountDownLatch(1);
-        Thread holder = new Thread(() -> {
-            try {
-                admission.doFilter(request("/api/v1/me"), new MockHttpServletResponse(), (req, res) -> {
-                    inside.countDown();
-                    await(leave);
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        holder.start();
-        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        Release release = holdThePermit();
 
         AtomicInteger reached = new AtomicInteger();
         admission.doFilter(request("/actuator/health"), new MockHttpServletResponse(), (req, res) -> reached.incrementAndGet());
         admission.doFilter(request("/css/arena.css"), new MockHttpServletResponse(), (req, res) -> reached.incrementAndGet());
 
         assertThat(reached).hasValue(2);
-        leave.countDown();
-        holder.join(5_000);
+        release.now();
     }
 
     private static void await(CountDownLatch latch) {
