@@ -55,7 +55,7 @@ class AdmissionControl extends OncePerRequestFilter {
             admitted = false;
         }
         if (!admitted) {
-            response.setHeader("Retry-After", "2");
+            response.setHeader("Retry-After", ApiProblems.BUSY_RETRY_AFTER_SECONDS);
             ProblemResponse.write(response, HttpStatus.SERVICE_UNAVAILABLE, messages.get(request.getLocale(), "error.busy"));
             return;
         }

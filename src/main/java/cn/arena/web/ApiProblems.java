@@ -37,6 +37,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiProblems {
 
+    /** Seconds a busy node asks the caller to wait before sending the same request again. */
+    static final String BUSY_RETRY_AFTER_SECONDS = "2";
+
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     private final Messages messages;
@@ -127,7 +130,7 @@ class ApiProblems {
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> busy(Exception e) {
         log.warn("No database connection within the pool's timeout: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2")
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", BUSY_RETRY_AFTER_SECONDS)
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, messages.get("error.busy")));
     }
 
