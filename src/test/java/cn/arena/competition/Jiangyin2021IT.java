@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.arena.support.Api;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -264,7 +265,7 @@ class Jiangyin2021IT extends CompetitionTest {
     }
 
     /** Registrations breaking each rule are refused with the rule's code, and none of them leaves a team behind. */
-    private void refusals(Api org, long competition, long city, List<Long> units, List<List<String>> ids) throws InterruptedException {
+    private void refusals(Api org, long competition, long city, List<Long> units, List<List<String>> ids) {
         String path = "/api/v1/competitions/" + competition + "/teams";
         long spareTown = orgUnit(unique("备用镇"), "TOWN", city);
         List<Map<String, Object>> four = new ArrayList<>(validMembers("TOWN").subList(0, 4));
@@ -306,9 +307,9 @@ class Jiangyin2021IT extends CompetitionTest {
 
         // after the deadline: 409
         var soon = org.post("/api/v1/competitions", obj("template", "jiangyin-2021", "name", "即将截止", "orgUnitId", city,
-                "registrationDeadline", OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2).toString()));
+                "registrationDeadline", clock.instant().plusSeconds(60).toString()));
         assertThat(soon.status()).isEqualTo(201);
-        Thread.sleep(2500);
+        moveClock(Duration.ofSeconds(61));
         assertThat(org.post("/api/v1/competitions/" + soon.id() + "/teams", team(spareTown, validMembers("TOWN"))).status()).isEqualTo(409);
     }
 

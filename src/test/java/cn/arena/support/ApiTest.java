@@ -2,9 +2,13 @@ package cn.arena.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.arena.shared.ArenaClock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Base of HTTP API integration tests: an admin client and quick ways to make users of each role. */
@@ -17,6 +21,24 @@ public abstract class ApiTest {
 
     @LocalServerPort
     protected int port;
+
+    /** The application's one clock; move it with {@link #moveClock}, never by sleeping. */
+    @Autowired
+    protected ArenaClock clock;
+
+    private Duration clockMoved = Duration.ZERO;
+
+    /** Moves the server's clock on (or back) for this test; it is put back after the test. */
+    protected void moveClock(Duration by) {
+        clock.shift(by);
+        clockMoved = clockMoved.plus(by);
+    }
+
+    @AfterEach
+    void putTheClockBack() {
+        clock.shift(clockMoved.negated());
+        clockMoved = Duration.ZERO;
+    }
 
     protected Api admin() {
         return Api.basic(port, "admin", ADMIN_PASSWORD);
