@@ -72,6 +72,10 @@ class CompetitionApi {
 
     record Finalists(@Nullable List<Long> personIds) {}
 
+    record Judges(@Nullable List<String> usernames) {}
+
+    record Panel(int judges) {}
+
     record Score(@Nullable BigDecimal score, @Nullable String note) {}
 
     private final CompetitionTemplates templates;
@@ -82,13 +86,14 @@ class CompetitionApi {
     private final StageAdvancement advancement;
     private final StageScores scores;
     private final CompetitionAwards awards;
+    private final StageJudges judges;
     private final StaffCategories categories;
     private final Messages messages;
     private final AuditLog audit;
 
     CompetitionApi(CompetitionTemplates templates, Competitions competitions, Registration registration, Sittings sittings,
             StageStandings standings, StageAdvancement advancement, StageScores scores, CompetitionAwards awards,
-            StaffCategories categories, Messages messages, AuditLog audit) {
+            StageJudges judges, StaffCategories categories, Messages messages, AuditLog audit) {
         this.messages = messages;
         this.audit = audit;
         this.templates = templates;
@@ -99,6 +104,7 @@ class CompetitionApi {
         this.advancement = advancement;
         this.scores = scores;
         this.awards = awards;
+        this.judges = judges;
         this.categories = categories;
     }
 
@@ -238,6 +244,12 @@ class CompetitionApi {
     @PreAuthorize(STAFF)
     Advanced advance(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId) {
         return new Advanced(advancement.advance(user, stageId));
+    }
+
+    @PostMapping("/stages/{stageId}/judges")
+    @PreAuthorize(STAFF)
+    Panel judges(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, @RequestBody Judges body) {
+        return new Panel(judges.appoint(user, stageId, body.usernames()));
     }
 
     @PutMapping("/stages/{stageId}/teams/{teamId}/members")
