@@ -4,16 +4,21 @@ import cn.arena.shared.Messages;
 import cn.arena.shared.PageErrors;
 import cn.arena.shared.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
-import org.springframework.web.ErrorResponse;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -55,32 +60,49 @@ class PageProblems {
         return failure(HttpStatus.FORBIDDEN, request);
     }
 
+    /** The database is briefly out of reach: nothing was saved, and the page may simply be tried again. */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    Object busy(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        log.warn("No database connection for page {}: {}", request.getRequestURI(), e.getMessage());
+        response.setHeader(HttpHeaders.RETRY_AFTER, ApiProblems.BUSY_RETRY_AFTER_SECONDS);
+        return failure(HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
     @ExceptionHandler(Exception.class)
     Object other(Exception e, HttpServletRequest request) throws Exception {
+        ResponseEntity<Object> standard = standard(e, request);
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            ResponseEntity<Object> problem = api.handleException(e, new ServletWebRequest(request));
-            if (problem != null) {
-                return problem;
+            if (standard == null) {
+                throw e;
             }
-            throw e;
+            return standard;
         }
-        if (e instanceof ErrorResponse known) {
-            return failure(known.getStatusCode(), request);
+        if (standard != null) {
+            return failure(standard.getStatusCode(), request);
         }
         log.error("Unexpected failure on page {}", request.getRequestURI(), e);
         return failure(HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
+    /** Spring MVC's own answer to its own exceptions (unknown address, wrong method, unreadable parameter ...), if it is one. */
+    private @Nullable ResponseEntity<Object> standard(Exception e, HttpServletRequest request) {
+        try {
+            return api.handleException(e, new ServletWebRequest(request));
+        } catch (Exception notStandard) {
+            return null;
+        }
+    }
+
     private ModelAndView failure(HttpStatusCode status, HttpServletRequest request) {
         if (isHtmx(request)) {
             ModelAndView fragment = new ModelAndView("fragments :: refusal", status);
-            fragment.addObject("errors", java.util.List.of(reason(status.value())));
+            fragment.addObject("errors", List.of(reason(status.value())));
             return fragment;
         }
         return page(status, null);
     }
 
-    private ModelAndView page(HttpStatusCode status, @org.jspecify.annotations.Nullable String detail) {
+    private ModelAndView page(HttpStatusCode status, @Nullable String detail) {
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("status", status.value());
         page.addObject("message", detail);
@@ -88,7 +110,7 @@ class PageProblems {
     }
 
     private String reason(int status) {
-        String key = "error.status." + status;
+        String key = "error.explain." + status;
         String text = messages.get(key);
         return text.equals(key) ? messages.get("error.internal") : text;
     }
