@@ -3,6 +3,7 @@ package cn.arena.account;
 import cn.arena.shared.Messages;
 import cn.arena.shared.PageErrors;
 import cn.arena.shared.Refusal;
+import cn.arena.shared.Times;
 import cn.arena.shared.Violation;
 import java.io.IOException;
 import java.util.EnumSet;
@@ -33,16 +34,21 @@ class AdminPages {
     /** A login as a row of the list: its unit by name, and whether it is disabled or locked. */
     record UserRow(long id, String username, String displayName, String roles, String unit, boolean enabled, boolean locked) {}
 
-    /** An audit entry with its time as people read it (China time). */
-    record AuditRow(AuditLog.Entry entry, String at) {}
+    /** An audit entry as people read it: the time in arena.zone, the action by name, the address in short form. */
+    record AuditRow(AuditLog.Entry entry, String at, String action, String address) {}
+
+    /** An action the filter offers: its code and its name. */
+    record ActionChoice(String code, String name) {}
 
     private final AccountService accounts;
     private final AccountApi api;
     private final AuditLog audit;
     private final OrgDirectory orgs;
     private final Messages messages;
+    private final Times times;
 
-    AdminPages(AccountService accounts, AccountApi api, AuditLog audit, OrgDirectory orgs, Messages messages) {
+    AdminPages(AccountService accounts, AccountApi api, AuditLog audit, OrgDirectory orgs, Messages messages, Times times) {
+        this.times = times;
         this.accounts = accounts;
         this.api = api;
         this.audit = audit;
@@ -174,12 +180,31 @@ class AdminPages {
 
     @GetMapping("/admin/audit")
     @PreAuthorize("hasRole('ADMIN')")
-    String audit(@RequestParam(required = false) @Nullable String action, Model model) {
-        String filter = action == null || action.isBlank() ? null : action.strip();
-        model.addAttribute("entries", audit.recent(AuditExport.PAGE_ROWS, filter).stream()
-                .map(e -> new AuditRow(e, AuditExport.SHOWN.format(e.at()))).toList());
-        model.addAttribute("action", filter);
+    String audit(@RequestParam(required = false) @Nullable String action, @RequestParam(required = false) @Nullable String outcome,
+            @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to, Model model) {
+        List<AuditLog.Entry> entries;
+        try {
+            entries = audit.find(AuditExport.query(action, outcome, from, to, times.zone()), AuditExport.PAGE_ROWS);
+        } catch (Refusal refusal) {
+            show(refusal, model);
+            entries = List.of();
+        }
+        model.addAttribute("entries", entries.stream()
+                .map(e -> new AuditRow(e, times.shownSeconds(e.at()), actionName(e.action()), Address.readable(e.address()))).toList());
+        model.addAttribute("actions", audit.actions().stream().map(a -> new ActionChoice(a, actionName(a)))
+                .sorted(java.util.Comparator.comparing(ActionChoice::name)).toList());
+        model.addAttribute("action", action);
+        model.addAttribute("outcome", outcome);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
         return "account/audit";
+    }
+
+    /** An action code as the log's readers know it; a code without a name (added since) shows as it is. */
+    private String actionName(String code) {
+        String key = "audit.action." + code;
+        String name = messages.get(key);
+        return name.equals(key) ? code : name;
     }
 
     private String usersPage(CurrentUser actor, @Nullable String q, Model model) {

@@ -185,4 +185,26 @@ class AdminPagesIT extends ApiTest {
         assertThat(WebSession.login(port, user("ORGANIZER"), PASSWORD).get("/").html()).contains("href=\"/admin/users\"");
         assertThat(WebSession.login(port, user("CANDIDATE"), PASSWORD).get("/").html()).doesNotContain("href=\"/admin/users\"");
     }
+
+    @Test
+    void theAuditPageNamesActionsFiltersByAListAndADayRangeAndShowsReadableAddresses() {
+        String organizer = user("ORGANIZER");
+        WebSession.login(port, organizer, PASSWORD);
+        WebSession web = WebSession.login(port, "admin", ADMIN_PASSWORD);
+        String today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).toString();
+
+        String page = web.get("/admin/audit").html();
+        assertThat(page).contains("<option value=\"LOGIN\"").contains("title=\"LOGIN\">登录<").contains("title=\"USER_CREATED\">创建用户<")
+                .contains("北京时间")
+                .doesNotContain("0:0:0:0:0:0:0:1").doesNotContain(">SUCCESS<");
+
+        String logins = web.get("/admin/audit?action=LOGIN&from=" + today + "&to=" + today).html();
+        assertThat(logins).contains(organizer).contains("title=\"LOGIN\">登录<").doesNotContain("title=\"USER_CREATED\"");
+        assertThat(web.get("/admin/audit?action=LOGIN&to=2020-01-01").html()).contains("没有符合条件的记录").doesNotContain(organizer);
+        assertThat(web.get("/admin/audit?outcome=FAILURE&from=" + today).html()).doesNotContain("title=\"LOGIN\"");
+        assertThat(web.get("/admin/audit?from=2026-13-45").html()).contains("日期格式应为 2026-12-01：2026-13-45");
+
+        assertThat(WebSession.login(port, "admin", ADMIN_PASSWORD, "en").get("/admin/audit?action=LOGIN").html())
+                .contains("title=\"LOGIN\">Signed in<").contains(">Success<");
+    }
 }
