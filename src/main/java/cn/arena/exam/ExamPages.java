@@ -26,10 +26,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ExamPages {
 
-    /** A line of the candidate's list. */
-    record MyExam(long examId, String title, String windowStart, String windowEnd, int durationMinutes, String state,
-            @Nullable Long attemptId) {}
-
     /** A line of the organizer's list. */
     record ExamLine(long id, String title, String windowStart, String windowEnd, int durationMinutes, String variant, String status,
             int items) {
@@ -57,21 +53,7 @@ class ExamPages {
 
     @GetMapping("/my/exams")
     String myExams(@AuthenticationPrincipal CurrentUser user, Model model) {
-        Instant now = attempts.now();
-        List<MyExam> mine = new ArrayList<>();
-        attempts.mine(user).forEach((exam, attempt) -> {
-            String state;
-            if (attempt.isPresent()) {
-                state = attempt.get().submitted() ? "SUBMITTED" : "IN_PROGRESS";
-            } else if (now.isBefore(exam.windowStart())) {
-                state = "UPCOMING";
-            } else {
-                state = exam.isOpenAt(now) ? "OPEN" : "CLOSED";
-            }
-            mine.add(new MyExam(exam.id(), exam.title(), times.shown(exam.windowStart()), times.shown(exam.windowEnd()), exam.durationMinutes(), state,
-                    attempt.map(Attempt::id).orElse(null)));
-        });
-        model.addAttribute("exams", mine);
+        model.addAttribute("exams", attempts.candidateExams(user));
         return "exam/my-exams";
     }
 
