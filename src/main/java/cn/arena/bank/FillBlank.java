@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,6 +14,18 @@ import tools.jackson.databind.JsonNode;
  * ＡＢＣ = abc).
  */
 final class FillBlank implements QuestionKind {
+
+    /**
+     * A blank in a stem, as the contract's bank section defines it: brackets, full- or half-width, holding nothing but
+     * spaces of any kind (the ideographic space U+3000 of Chinese documents, no-break space, tabs, zero-width space
+     * included), or three or more underscores, half- or full-width. {@code \s} alone would miss U+3000 and U+00A0.
+     */
+    private static final Pattern BLANK = Pattern.compile("[（(][\\p{IsWhite_Space}\\u200B\\uFEFF]*[）)]|[_＿]{3,}");
+
+    /** How many blanks a stem has: the one rule the JSON API, the xlsx import, the form and the demo data share. */
+    static int blanksIn(String stem) {
+        return (int) BLANK.matcher(stem).results().count();
+    }
 
     @Override
     public QuestionType type() {

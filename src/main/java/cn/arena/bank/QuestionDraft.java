@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -26,8 +24,6 @@ public record QuestionDraft(
         @Nullable BigDecimal points,
         @Nullable List<String> keywords) {
 
-    /** A blank in a fill-in-the-blank stem: （ ）, ( ) or three or more underscores. */
-    static final Pattern BLANK = Pattern.compile("[（(]\\s*[）)]|_{3,}");
     static final int MAX_OPTIONS = 8;
     static final BigDecimal MAX_POINTS = BigDecimal.valueOf(1000);
     /** Texts stay within what an Excel cell holds (32,767), so every question can be exported. */
@@ -146,18 +142,9 @@ public record QuestionDraft(
         }
         if (!shaped) {
             problems.add(Violation.field("answer", "question.answer.fillBlank"));
-        } else if (stem != null && !stem.isBlank() && blanksInStem(stem) != a.size()) {
-            problems.add(Violation.field("answer", "question.answer.blankCount", blanksInStem(stem), a.size()));
+        } else if (stem != null && !stem.isBlank() && FillBlank.blanksIn(stem) != a.size()) {
+            problems.add(Violation.field("answer", "question.answer.blankCount", FillBlank.blanksIn(stem), a.size()));
         }
-    }
-
-    static int blanksInStem(String stem) {
-        Matcher m = BLANK.matcher(stem);
-        int count = 0;
-        while (m.find()) {
-            count++;
-        }
-        return count;
     }
 
     private boolean hasOption(String key) {

@@ -63,6 +63,18 @@ class QuestionImportIT extends ApiTest {
     }
 
     @Test
+    void importsFillInRowsWhoseBlanksAreIdeographicSpacesOrFullWidthUnderscores() {
+        String organizer = user("ORGANIZER");
+        long bank = bank(organizer);
+        byte[] file = sheet(HEADER,
+                Arrays.asList(1, "填空题", "政务服务“一网”指（\u3000\u3000）。", null, null, null, null, "一网通办", null, null, null, 1),
+                Arrays.asList(2, "填空", "推行（\u00A0\u00A0）和＿＿＿。", null, null, null, null, "一网通办；跨省通办", null, null, null, 2));
+        var response = as(organizer).upload("/api/v1/banks/" + bank + "/import", file);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("byType").get("FILL_BLANK").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void refusesTheWholeFileListingEveryBrokenRowInTheCallersLanguage() {
         String organizer = user("ORGANIZER");
         long bank = bank(organizer);
