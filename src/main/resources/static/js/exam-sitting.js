@@ -91,7 +91,7 @@
       return;
     }
     $('paper').classList.remove('d-none');
-    renderNavigator();
+    buildNavigator();
     show(0);
     tick();
     setInterval(tick, 1000);
@@ -102,21 +102,30 @@
     flush();
   }
 
-  function renderNavigator() {
+  // The buttons are made once and only restyled afterwards. A tap on a number blurs the text box being typed in, whose
+  // change event saves the answer; were the buttons rebuilt then, the button pressed would be replaced under the
+  // finger between mousedown and mouseup and the click would be lost.
+  function buildNavigator() {
     const nav = $('navigator');
     nav.replaceChildren();
-    const flagged = flags();
     items.forEach((item, index) => {
       const b = document.createElement('button');
       b.type = 'button';
-      b.className = 'btn btn-sm nav-item-btn ' + (answered(item.no) ? 'btn-success' : 'btn-outline-secondary');
-      if (flagged[item.no]) b.classList.add('flagged');
-      if (index === current) b.classList.add('current');
       b.textContent = item.no;
       b.dataset.no = item.no;
-      b.setAttribute('aria-label', item.no + (answered(item.no) ? ' ✓' : '') + (flagged[item.no] ? ' ⚑' : ''));
       b.addEventListener('click', () => show(index));
       nav.appendChild(b);
+    });
+  }
+
+  function renderNavigator() {
+    const flagged = flags();
+    $('navigator').querySelectorAll('button').forEach((b, index) => {
+      const no = items[index].no;
+      b.className = 'btn btn-sm nav-item-btn ' + (answered(no) ? 'btn-success' : 'btn-outline-secondary');
+      b.classList.toggle('flagged', !!flagged[no]);
+      b.classList.toggle('current', index === current);
+      b.setAttribute('aria-label', no + (answered(no) ? ' ✓' : '') + (flagged[no] ? ' ⚑' : ''));
     });
     updateSaveState();
   }
