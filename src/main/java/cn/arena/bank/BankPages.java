@@ -135,16 +135,20 @@ class BankPages {
     @GetMapping("/{bankId}/import")
     String importPage(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId, Model model) {
         model.addAttribute("bank", banks.bank(user, bankId));
+        model.addAttribute("duplicates", "skip");
         return "bank/import";
     }
 
     @PostMapping("/{bankId}/import")
     String importFile(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId, @RequestParam("file") MultipartFile file,
-            Model model) throws IOException {
+            @RequestParam(defaultValue = "skip") String duplicates, Model model) throws IOException {
+        // Unlike the API (whose scripts rely on every row being added), the page leaves out what the bank already has.
+        ImportDuplicates.Policy policy = BankApi.policy(duplicates);
         model.addAttribute("bank", banks.bank(user, bankId));
         model.addAttribute("filename", file.getOriginalFilename());
+        model.addAttribute("duplicates", policy.name().toLowerCase(java.util.Locale.ROOT));
         try (InputStream in = file.getInputStream()) {
-            model.addAttribute("imported", banks.importQuestions(user, bankId, in, file.getSize()));
+            model.addAttribute("imported", banks.importQuestions(user, bankId, in, file.getSize(), policy));
         } catch (Refusal refusal) {
             model.addAttribute("problems", problems(refusal));
         }
