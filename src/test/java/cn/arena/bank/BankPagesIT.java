@@ -113,6 +113,17 @@ class BankPagesIT extends ApiTest {
     }
 
     @Test
+    void theQuestionFormAcceptsBlanksWrittenWithIdeographicSpacesOrFullWidthUnderscores() {
+        String organizer = user("ORGANIZER");
+        long bank = as(organizer).post("/api/v1/banks", Api.obj("name", unique("中文填空表单题库"))).id();
+        var saved = browser(organizer).post("/banks/" + bank + "/questions", Map.of("type", "FILL_BLANK",
+                "stem", "政务服务“一网”指（\u3000\u3000），“一门”指＿＿＿。", "answerBlanks", "一网通办\n一门式办理", "difficulty", "3", "points", "2"));
+        assertThat(saved.status()).as(saved.html()).isEqualTo(302);
+        assertThat(as(organizer).get("/api/v1/banks/" + bank + "/questions").json().get("items").get(0).get("answer").toString())
+                .isEqualTo("[[\"一网通办\"],[\"一门式办理\"]]");
+    }
+
+    @Test
     void reimportingAFileOnThePageSkipsTheQuestionsTheBankAlreadyHasAndSaysWhich() {
         String organizer = user("ORGANIZER");
         long bank = as(organizer).post("/api/v1/banks", Api.obj("name", unique("重复导入页题库"))).id();
