@@ -124,6 +124,22 @@ class QuestionImportIT extends ApiTest {
     }
 
     @Test
+    void theOpenApiDescriptionDocumentsTheDuplicatesChoiceAndThePreview() {
+        JsonNode paths = as(user("ORGANIZER")).get("/v3/api-docs").json().get("paths");
+        JsonNode duplicates = null;
+        for (JsonNode parameter : paths.get("/api/v1/banks/{bankId}/import").get("post").get("parameters")) {
+            if (parameter.get("name").asString().equals("duplicates")) {
+                duplicates = parameter;
+            }
+        }
+        assertThat(duplicates).as("the duplicates parameter").isNotNull();
+        assertThat(duplicates.get("schema").get("enum").toString()).isEqualTo("[\"keep\",\"skip\"]");
+        assertThat(duplicates.get("schema").get("default").asString()).isEqualTo("keep");
+        assertThat(duplicates.get("description").asString()).contains("same type, same stem");
+        assertThat(paths.get("/api/v1/banks/{bankId}/import/preview").get("post").get("summary").asString()).contains("without importing");
+    }
+
+    @Test
     void refusesAnUnknownDuplicatesChoiceAndImportsNothing() {
         String organizer = user("ORGANIZER");
         long bank = bank(organizer);
