@@ -1,6 +1,7 @@
 package cn.arena.marking;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.account.OrganizerOnly;
 import cn.arena.bank.QuestionType;
 import cn.arena.exam.ExamInfo;
 import cn.arena.marking.ResultsService.AttemptResult;
@@ -54,7 +55,7 @@ class MarkingPages {
     }
 
     @GetMapping("/exams/{id}/results")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String results(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         ExamInfo exam = page(() -> marking.examToManage(user, id));
         model.addAttribute("exam", exam);
