@@ -110,6 +110,11 @@ class AttemptStore {
                 .param("e", examId).query(Long.class).list();
     }
 
+    long submittedCount(long examId) {
+        return jdbc.sql("select count(*) from exam_attempt where exam_id = :e and status = 'SUBMITTED'")
+                .param("e", examId).query(Long.class).single();
+    }
+
     List<Progress> progress(long examId) {
         return jdbc.sql("""
                 select a.id, a.user_id, a.status, a.started_at, a.deadline, a.submitted_at,

@@ -2,9 +2,9 @@ package cn.arena.marking;
 
 import cn.arena.account.CurrentUser;
 import cn.arena.account.OrganizerOnly;
-import cn.arena.marking.MarkingService.ExamTasks;
-import cn.arena.marking.MarkingService.Released;
-import cn.arena.marking.MarkingService.TaskView;
+import cn.arena.marking.Grading.ExamTasks;
+import cn.arena.marking.Grading.TaskView;
+import cn.arena.marking.Releasing.Released;
 import cn.arena.marking.ResultsService.AttemptResult;
 import cn.arena.marking.ResultsService.ItemStat;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,11 +41,13 @@ class MarkingApi {
 
     record RankingView(int rank, String username, String displayName, BigDecimal score, Instant submittedAt, long timeUsedSeconds) {}
 
-    private final MarkingService marking;
+    private final Grading marking;
+    private final Releasing releasing;
     private final ResultsService results;
 
-    MarkingApi(MarkingService marking, ResultsService results) {
+    MarkingApi(Grading marking, Releasing releasing, ResultsService results) {
         this.marking = marking;
+        this.releasing = releasing;
         this.results = results;
     }
 
@@ -104,7 +106,7 @@ class MarkingApi {
     @OrganizerOnly
     Released release(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(defaultValue = "false") boolean force) {
-        return marking.release(user, id, force);
+        return releasing.release(user, id, force);
     }
 
     @GetMapping("/attempts/{attemptId}/result")
