@@ -9,6 +9,7 @@ import cn.arena.marking.ReleasedScore;
 import cn.arena.org.OrgTree;
 import cn.arena.org.OrgUnitKind;
 import cn.arena.org.People;
+import cn.arena.shared.Ranking;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
 import java.math.BigDecimal;
