@@ -57,13 +57,13 @@ class AdminPages {
     }
 
     @GetMapping("/admin/users")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String users(@AuthenticationPrincipal CurrentUser actor, @RequestParam(required = false) @Nullable String q, Model model) {
         return usersPage(actor, q, model);
     }
 
     @PostMapping("/admin/users")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String create(@AuthenticationPrincipal CurrentUser actor, @RequestParam(defaultValue = "") String username,
             @RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String password,
             @RequestParam(required = false) @Nullable List<String> roles, @RequestParam(defaultValue = "") String orgUnit,
@@ -84,7 +84,7 @@ class AdminPages {
     record NewUserForm(String username, String displayName, List<String> roles, String orgUnit) {}
 
     @PostMapping("/admin/users/import")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String importUsers(@AuthenticationPrincipal CurrentUser actor, @RequestParam("file") MultipartFile file, Model model,
             RedirectAttributes redirect) throws IOException {
         try {
@@ -99,7 +99,7 @@ class AdminPages {
 
     /** The edit form in place of the user's row (htmx). */
     @GetMapping("/admin/users/{id}/edit")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String edit(@AuthenticationPrincipal CurrentUser actor, @PathVariable long id, Model model) {
         AccountService.Standing standing = accounts.standing(actor, id);
         model.addAttribute("u", row(standing, orgs.pathsVisibleTo(actor)));
@@ -111,7 +111,7 @@ class AdminPages {
 
     /** Saves a user's name and unit (and, for admins, roles); answers the row (htmx). */
     @PostMapping("/admin/users/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String update(@AuthenticationPrincipal CurrentUser actor, @PathVariable long id, @RequestParam(defaultValue = "") String displayName,
             @RequestParam(defaultValue = "") String orgUnit, @RequestParam(required = false) @Nullable List<String> roles, Model model) {
         accounts.update(actor, id, displayName, unitNamed(actor, orgUnit), actor.isAdmin() ? parsedRoles(roles) : null);
@@ -120,14 +120,14 @@ class AdminPages {
 
     /** Disables or re-enables a login (htmx). */
     @PostMapping("/admin/users/{id}/enabled")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String setEnabled(@AuthenticationPrincipal CurrentUser actor, @PathVariable long id, @RequestParam boolean enabled, Model model) {
         accounts.setEnabled(actor, id, enabled);
         return rowFragment(actor, id, messages.get(enabled ? "account.page.enabledNow" : "account.page.disabledNow"), model);
     }
 
     @PostMapping("/admin/users/{id}/unlock")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String unlock(@AuthenticationPrincipal CurrentUser actor, @PathVariable long id, Model model) {
         accounts.unlock(actor, id);
         return rowFragment(actor, id, messages.get("account.page.unlockedNow"), model);
@@ -135,7 +135,7 @@ class AdminPages {
 
     /** A new random password, shown this once in the row's notice (htmx). */
     @PostMapping("/admin/users/{id}/password")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String resetPassword(@AuthenticationPrincipal CurrentUser actor, @PathVariable long id, Model model) {
         String password = accounts.resetPassword(actor, id);
         return rowFragment(actor, id, messages.get("account.page.passwordReset", password), model);
@@ -143,7 +143,7 @@ class AdminPages {
 
     /** The row again, as it is now (htmx: cancels an edit). */
     @GetMapping("/admin/users/{id}/row")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String row(@AuthenticationPrincipal CurrentUser actor, @PathVariable long id, Model model) {
         return rowFragment(actor, id, null, model);
     }

@@ -5,6 +5,7 @@ import cn.arena.shared.Spreadsheet;
 import cn.arena.shared.Times;
 import cn.arena.shared.Violation;
 import java.time.LocalDate;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -75,6 +76,7 @@ class AuditExport {
     }
 
     @GetMapping("/api/v1/audit.xlsx")
+    @Operation(summary = "The audit log as xlsx (admins only)")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable String action,
             @RequestParam(required = false) @Nullable String outcome, @RequestParam(required = false) @Nullable String from,

@@ -2,6 +2,7 @@ package cn.arena.web;
 
 import cn.arena.shared.Messages;
 import cn.arena.shared.PageErrors;
+import cn.arena.shared.ProblemResponse;
 import cn.arena.shared.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,6 +21,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -61,10 +64,11 @@ class PageProblems {
     }
 
     /** The database is briefly out of reach: nothing was saved, and the page may simply be tried again. */
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+            DataAccessResourceFailureException.class, TransactionSystemException.class})
     Object busy(Exception e, HttpServletRequest request, HttpServletResponse response) {
         log.warn("No database connection for page {}: {}", request.getRequestURI(), e.getMessage());
-        response.setHeader(HttpHeaders.RETRY_AFTER, ApiProblems.BUSY_RETRY_AFTER_SECONDS);
+        response.setHeader(HttpHeaders.RETRY_AFTER, ProblemResponse.RETRY_AFTER_SECONDS);
         return failure(HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
