@@ -300,7 +300,7 @@ class CompetitionApi {
         return c.stages().stream().map(s -> new StageView(s.id(), s.code(), s.kind(), s.name())).toList();
     }
 
-    private static ResponseEntity<byte[]> xlsx(byte[] bytes, String filename) {
+    static ResponseEntity<byte[]> xlsx(byte[] bytes, String filename) {
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
                 .body(bytes);

@@ -1,9 +1,11 @@
 package cn.arena.competition;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.exam.ExamDirectory;
 import cn.arena.org.OrgTree;
 import cn.arena.org.StaffCategories;
 import cn.arena.shared.Refusal;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -30,9 +32,16 @@ class CompetitionPages {
     private final CompetitionAwards awards;
     private final OrgTree tree;
     private final StaffCategories categories;
+    private final Sittings sittings;
+    private final ExamDirectory exams;
+    private final Clock clock;
 
     CompetitionPages(CompetitionTemplates templates, Competitions competitions, Registration registration, Stages stages,
-            StageStandings standings, CompetitionAwards awards, OrgTree tree, StaffCategories categories) {
+            StageStandings standings, CompetitionAwards awards, OrgTree tree, StaffCategories categories, Sittings sittings,
+            ExamDirectory exams, Clock clock) {
+        this.clock = clock;
+        this.sittings = sittings;
+        this.exams = exams;
         this.templates = templates;
         this.competitions = competitions;
         this.registration = registration;
@@ -49,6 +58,8 @@ class CompetitionPages {
         model.addAttribute("templates", templates.all());
         model.addAttribute("units", tree.visibleTo(user));
         model.addAttribute("organizer", user.isAdmin() || user.has(cn.arena.account.Role.ORGANIZER));
+        // the deadline is typed in arena.zone; its offset (no daylight saving in Asia/Shanghai) goes with the value
+        model.addAttribute("zoneOffset", clock.getZone().getRules().getOffset(clock.instant()).getId());
         return "competition/list";
     }
 
@@ -90,8 +101,12 @@ class CompetitionPages {
         StageStandings.Standings standings = this.standings.standings(c, s.stage());
         model.addAttribute("c", c);
         model.addAttribute("stage", s.stage());
-        model.addAttribute("manageable", competitions.canManage(user, c.orgUnitId()));
+        boolean manageable = competitions.canManage(user, c.orgUnitId());
+        model.addAttribute("manageable", manageable);
         model.addAttribute("standings", standings);
+        boolean sitsExams = manageable && s.stage().kind() == StageKind.WRITTEN;
+        model.addAttribute("sittings", sitsExams ? sittings.sittings(user, id) : List.of());
+        model.addAttribute("exams", sitsExams ? exams.visiblePublished(user) : List.of());
         model.addAttribute("advancesFrom", c.rules().advancement().from().equals(s.stage().code()));
         boolean finalStage = c.rules().advancement().to().equals(s.stage().code());
         model.addAttribute("finalStage", finalStage);
@@ -114,7 +129,8 @@ class CompetitionPages {
         return categories.all().stream().collect(Collectors.toMap(cn.arena.org.StaffCategory::code, cn.arena.org.StaffCategory::name));
     }
 
-    private static <T> T page(Supplier<T> work) {
+    /** Runs the work of a page: a refusal becomes 404 when the object is not the caller's, otherwise 409. */
+    static <T> T page(Supplier<T> work) {
         try {
             return work.get();
         } catch (Refusal refusal) {
