@@ -106,8 +106,11 @@ class Sittings {
             problems.add(Violation.field("unitKinds", "competition.sitting.unitKinds.required"));
         }
         List<Room> roomList = rooms == null ? List.of() : rooms;
-        if (roomList.stream().anyMatch(r -> r.seats() < 1 || r.name() == null || r.name().isBlank())) {
-            problems.add(Violation.field("rooms", "competition.sitting.rooms.invalid"));
+        for (int i = 0; i < roomList.size(); i++) {
+            Room r = roomList.get(i);
+            if (r.seats() < 1 || r.name() == null || r.name().isBlank()) {
+                problems.add(Violation.field("rooms", "competition.sitting.rooms.invalid", i + 1));
+            }
         }
         Set<Long> seated = store.seats(stageId).stream().map(CompetitionStore.SeatRow::personId).collect(Collectors.toSet());
         List<Stages.Entry> entries = stages.entries(s.competition(), s.stage()).stream()

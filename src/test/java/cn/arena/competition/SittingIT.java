@@ -66,6 +66,17 @@ class SittingIT extends CompetitionTest {
     }
 
     @Test
+    void aRoomWithoutSeatsIsRefusedNamingItsRowAndSeatsNobody() {
+        long exam = exam(org, bank, 2, "初赛");
+        var refused = org.post("/api/v1/stages/" + preliminary + "/sittings", obj("examId", exam, "unitKinds", List.of("TOWN"),
+                "rooms", List.of(obj("name", "第一会议室", "seats", 3), obj("name", "第四会议室", "seats", 0))));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("rooms");
+        assertThat(refused.json().get("errors").get(0).get("message").asString()).contains("第 2 个考场");
+        assertThat(org.get("/api/v1/stages/" + preliminary + "/sittings").json().get("items")).isEmpty();
+    }
+
+    @Test
     void aSittingReadsBackByRoomAndSeatWithNamesUnitsAndUsernamesButNoPassword() throws IOException {
         long exam = exam(org, bank, 2, "初赛 第一场");
         JsonNode created = sitting(exam, List.of(obj("name", "第一会议室", "seats", 3), obj("name", "第四会议室", "seats", 2)));
