@@ -1,10 +1,9 @@
 package cn.arena.account;
 
 import cn.arena.shared.Messages;
+import cn.arena.shared.PageErrors;
 import cn.arena.shared.Refusal;
-import cn.arena.shared.Violation;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -110,14 +109,6 @@ class AdminPages {
     }
 
     private void show(Refusal refusal, Model model) {
-        List<String> errors = new ArrayList<>();
-        for (Violation v : refusal.violations()) {
-            String text = messages.of(v);
-            errors.add(v.row() != null ? messages.get("account.page.cellError", v.row(), v.column() == null ? "" : v.column(), text) : text);
-        }
-        if (errors.isEmpty()) {
-            errors.add(messages.get(refusal.messageKey(), refusal.args()));
-        }
-        model.addAttribute("errors", errors);
+        model.addAttribute("errors", PageErrors.of(refusal, messages).listed(messages));
     }
 }

@@ -5,10 +5,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,10 +42,6 @@ class AuditExport {
             xlsx = writer.toBytes();
         }
         audit.record("AUDIT_EXPORTED", filter, "rows=" + entries.size());
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("audit.xlsx").build().toString())
-                .cacheControl(CacheControl.noStore())
-                .body(xlsx);
+        return Spreadsheet.download(xlsx, "audit.xlsx");
     }
 }

@@ -2,6 +2,7 @@ package cn.arena.bank;
 
 import cn.arena.account.CurrentUser;
 import cn.arena.shared.Messages;
+import cn.arena.shared.PageErrors;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,9 +36,6 @@ class BankPages {
 
     /** A question as the list shows it, with its answer written out for people. */
     record Row(Question question, boolean used, String answer) {}
-
-    /** One reason shown beside the form or in the import's error table. */
-    record Problem(@Nullable Integer row, @Nullable String column, @Nullable String field, String message) {}
 
     private final BankService banks;
     private final Messages messages;
@@ -168,7 +166,7 @@ class BankPages {
     }
 
     private String form(Model model, QuestionStore.BankRow bank, QuestionStore.@Nullable Version version, QuestionForm form,
-            List<Problem> problems) {
+            List<PageErrors.Entry> problems) {
         model.addAttribute("bank", bank);
         model.addAttribute("version", version);
         model.addAttribute("form", form);
@@ -185,11 +183,8 @@ class BankPages {
         }
     }
 
-    private List<Problem> problems(Refusal refusal) {
-        if (refusal.violations().isEmpty()) {
-            return List.of(new Problem(null, null, null, messages.get(refusal.messageKey(), refusal.args())));
-        }
-        return refusal.violations().stream().map(v -> new Problem(v.row(), v.column(), v.field(), messages.of(v))).toList();
+    private List<PageErrors.Entry> problems(Refusal refusal) {
+        return PageErrors.of(refusal, messages).entries();
     }
 
     /** The answer as a person reads it: B; A、C; 正确; 一网通办 | 一网办；跨省通办; or the reference text. */

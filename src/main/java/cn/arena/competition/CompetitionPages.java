@@ -5,7 +5,6 @@ import cn.arena.exam.ExamDirectory;
 import cn.arena.org.OrgTree;
 import cn.arena.org.StaffCategories;
 import cn.arena.shared.Refusal;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -34,12 +33,10 @@ class CompetitionPages {
     private final StaffCategories categories;
     private final Sittings sittings;
     private final ExamDirectory exams;
-    private final Clock clock;
 
     CompetitionPages(CompetitionTemplates templates, Competitions competitions, Registration registration, Stages stages,
             StageStandings standings, CompetitionAwards awards, OrgTree tree, StaffCategories categories, Sittings sittings,
-            ExamDirectory exams, Clock clock) {
-        this.clock = clock;
+            ExamDirectory exams) {
         this.sittings = sittings;
         this.exams = exams;
         this.templates = templates;
@@ -58,8 +55,6 @@ class CompetitionPages {
         model.addAttribute("templates", templates.all());
         model.addAttribute("units", tree.visibleTo(user));
         model.addAttribute("organizer", user.isAdmin() || user.has(cn.arena.account.Role.ORGANIZER));
-        // the deadline is typed in arena.zone; its offset (no daylight saving in Asia/Shanghai) goes with the value
-        model.addAttribute("zoneOffset", clock.getZone().getRules().getOffset(clock.instant()).getId());
         return "competition/list";
     }
 
@@ -129,8 +124,7 @@ class CompetitionPages {
         return categories.all().stream().collect(Collectors.toMap(cn.arena.org.StaffCategory::code, cn.arena.org.StaffCategory::name));
     }
 
-    /** Runs the work of a page: a refusal becomes 404 when the object is not the caller's, otherwise 409. */
-    static <T> T page(Supplier<T> work) {
+    private static <T> T page(Supplier<T> work) {
         try {
             return work.get();
         } catch (Refusal refusal) {

@@ -1,6 +1,7 @@
 package cn.arena.competition;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.shared.Spreadsheet;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -61,13 +62,13 @@ class SittingApi {
     @GetMapping("/sittings/{id}/sign-in-sheet.xlsx")
     @Operation(summary = "The sitting's sign-in sheet (签到表) as xlsx, by room and seat")
     ResponseEntity<byte[]> signInSheet(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        return CompetitionApi.xlsx(sheets.signInSheet(sittings.sitting(user, id)), "sign-in-sheet-" + id + ".xlsx");
+        return Spreadsheet.download(sheets.signInSheet(sittings.sitting(user, id)), "sign-in-sheet-" + id + ".xlsx");
     }
 
     @GetMapping("/sittings/{id}/admission-slips.xlsx")
     @Operation(summary = "The sitting's admission slips (准考证) as xlsx, one row a candidate")
     ResponseEntity<byte[]> admissionSlips(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        return CompetitionApi.xlsx(sheets.admissionSlips(sittings.sitting(user, id)), "admission-slips-" + id + ".xlsx");
+        return Spreadsheet.download(sheets.admissionSlips(sittings.sitting(user, id)), "admission-slips-" + id + ".xlsx");
     }
 
     @GetMapping("/stages/{stageId}/advance/preview")

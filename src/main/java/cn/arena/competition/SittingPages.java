@@ -1,12 +1,9 @@
 package cn.arena.competition;
 
 import cn.arena.account.CurrentUser;
-import cn.arena.shared.Messages;
-import cn.arena.shared.Refusal;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,34 +12,31 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The organizer's pages of sittings and advancement: the sitting page, and the htmx fragments the stage and sitting
  * pages swap in — the accounts of a new sitting, passwords given anew (each shown once), the advancement preview and
- * what advancing did. A refusal comes back as a fragment of its localized messages; another scope's object is 404.
+ * what advancing did. Refusals propagate: {@code web/PageProblems} answers them as the localized fragment beside the form.
  */
 @Controller
 @PreAuthorize(CompetitionApi.STAFF)
 class SittingPages {
 
-    private static final String FRAGMENTS = "competition/sitting-fragments";
+    private static final String FRAGMENTS = "competition/sitting-fragments :: ";
 
     private final Sittings sittings;
     private final StageAdvancement advancement;
     private final Stages stages;
-    private final Messages messages;
 
-    SittingPages(Sittings sittings, StageAdvancement advancement, Stages stages, Messages messages) {
+    SittingPages(Sittings sittings, StageAdvancement advancement, Stages stages) {
         this.sittings = sittings;
         this.advancement = advancement;
         this.stages = stages;
-        this.messages = messages;
     }
 
     @GetMapping("/sittings/{id}")
     String sitting(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        Sittings.SittingDetail detail = CompetitionPages.page(() -> sittings.sitting(user, id));
+        Sittings.SittingDetail detail = sittings.sitting(user, id);
         Stages.StageOf s = stages.managed(user, detail.sitting().stageId());
         model.addAttribute("detail", detail);
         model.addAttribute("stage", s.stage());
@@ -55,34 +49,31 @@ class SittingPages {
     String createSitting(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable Long examId,
             @RequestParam(required = false) @Nullable List<String> unitKinds, @RequestParam(required = false) @Nullable List<String> roomName,
             @RequestParam(required = false) @Nullable List<String> roomSeats, Model model) {
-        return fragment(model, "created", () -> {
-            Sittings.SittingCreated created = sittings.createSitting(user, id, examId, unitKinds, rooms(roomName, roomSeats));
-            model.addAttribute("created", created);
-        });
+        model.addAttribute("created", sittings.createSitting(user, id, examId, unitKinds, rooms(roomName, roomSeats)));
+        return FRAGMENTS + "created";
     }
 
     @PostMapping("/sittings/{id}/passwords")
     String reissue(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam(required = false) @Nullable Long personId,
             Model model) {
-        return fragment(model, "reissued", () -> model.addAttribute("reissued", sittings.reissuePasswords(user, id, personId)));
+        model.addAttribute("reissued", sittings.reissuePasswords(user, id, personId));
+        return FRAGMENTS + "reissued";
     }
 
     @GetMapping("/stages/{id}/advance/preview")
     String advancePreview(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        return fragment(model, "preview", () -> {
-            model.addAttribute("preview", advancement.preview(user, id));
-            model.addAttribute("stageId", id);
-        });
+        model.addAttribute("preview", advancement.preview(user, id));
+        model.addAttribute("stageId", id);
+        return FRAGMENTS + "preview";
     }
 
     @PostMapping("/stages/{id}/advance")
     String advance(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        return fragment(model, "advanced", () -> {
-            advancement.advance(user, id);
-            // what it did, read back the way the preview showed it
-            model.addAttribute("preview", advancement.preview(user, id));
-            model.addAttribute("stageId", id);
-        });
+        advancement.advance(user, id);
+        // what it did, read back the way the preview showed it
+        model.addAttribute("preview", advancement.preview(user, id));
+        model.addAttribute("stageId", id);
+        return FRAGMENTS + "advanced";
     }
 
     /**
@@ -107,21 +98,5 @@ class SittingPages {
             rooms.add(new Sittings.Room(name, n));
         }
         return rooms.isEmpty() ? null : rooms;
-    }
-
-    private String fragment(Model model, String name, Runnable work) {
-        try {
-            work.run();
-            return FRAGMENTS + " :: " + name;
-        } catch (Refusal refusal) {
-            if (refusal.kind() == Refusal.Kind.NOT_FOUND) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-            }
-            List<String> problems = refusal.violations().isEmpty()
-                    ? List.of(messages.get(refusal.messageKey(), refusal.args()))
-                    : refusal.violations().stream().map(messages::of).toList();
-            model.addAttribute("problems", problems);
-            return FRAGMENTS + " :: problems";
-        }
     }
 }

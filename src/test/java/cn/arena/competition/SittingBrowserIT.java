@@ -59,6 +59,10 @@ class SittingBrowserIT extends CompetitionTest {
             // the exam is picked by its title among the published ones; the draft is not offered
             assertThat(page.textContent("#exam-id")).contains(title).doesNotContain(draftTitle);
             page.selectOption("#exam-id", page.locator("#exam-id option", new Page.LocatorOptions().setHasText(title)).getAttribute("value"));
+            // a refusal is shown beside the form, which keeps what was typed
+            page.click("#create-sitting");
+            page.waitForSelector("#sitting-errors .alert");
+            assertThat(page.textContent("#sitting-errors")).contains("请选择本场次的单位类型");
             page.check("#kind-TOWN");
             page.locator(".room-name").nth(0).fill("第一会议室");
             page.locator(".room-seats").nth(0).fill("3");
