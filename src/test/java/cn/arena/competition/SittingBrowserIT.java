@@ -1,5 +1,6 @@
 package cn.arena.competition;
 
+import static cn.arena.competition.CompetitionFixtures.rows;
 import static cn.arena.competition.CompetitionFixtures.team;
 import static cn.arena.competition.CompetitionFixtures.validMembers;
 import static cn.arena.support.Api.obj;
@@ -10,16 +11,12 @@ import cn.arena.support.Chromium;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,7 +91,7 @@ class SittingBrowserIT extends CompetitionTest {
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("sitting-page.png")).setFullPage(true));
 
             Download download = page.waitForDownload(() -> page.click("#sign-in-sheet"));
-            List<List<String>> rows = rows(download.path());
+            List<List<String>> rows = rows(Files.readAllBytes(download.path()));
             assertThat(rows.get(0)).containsExactly("考场", "座号", "姓名", "单位", "账号", "签名");
             assertThat(rows).hasSize(6);
             assertThat(rows.get(1).get(0)).isEqualTo("第一会议室");
@@ -137,20 +134,5 @@ class SittingBrowserIT extends CompetitionTest {
             page.waitForSelector("#team-standings .advanced");
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("stage-advanced.png")).setFullPage(true));
         }
-    }
-
-    private static List<List<String>> rows(Path xlsx) throws Exception {
-        List<List<String>> rows = new ArrayList<>();
-        DataFormatter format = new DataFormatter();
-        try (InputStream in = Files.newInputStream(xlsx); var workbook = new XSSFWorkbook(in)) {
-            for (Row row : workbook.getSheetAt(0)) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < row.getLastCellNum(); c++) {
-                    cells.add(row.getCell(c) == null ? "" : format.formatCellValue(row.getCell(c)));
-                }
-                rows.add(cells);
-            }
-        }
-        return rows;
     }
 }

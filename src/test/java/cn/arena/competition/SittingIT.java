@@ -1,23 +1,19 @@
 package cn.arena.competition;
 
+import static cn.arena.competition.CompetitionFixtures.rows;
 import static cn.arena.competition.CompetitionFixtures.team;
 import static cn.arena.competition.CompetitionFixtures.validMembers;
 import static cn.arena.support.Api.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.arena.support.Api;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -233,20 +229,5 @@ class SittingIT extends CompetitionTest {
         var created = org.post("/api/v1/stages/" + preliminary + "/sittings", obj("examId", exam, "unitKinds", List.of("TOWN"), "rooms", rooms));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json();
-    }
-
-    private static List<List<String>> rows(byte[] xlsx) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        DataFormatter format = new DataFormatter();
-        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            for (Row row : workbook.getSheetAt(0)) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < row.getLastCellNum(); c++) {
-                    cells.add(row.getCell(c) == null ? "" : format.formatCellValue(row.getCell(c)));
-                }
-                rows.add(cells);
-            }
-        }
-        return rows;
     }
 }
