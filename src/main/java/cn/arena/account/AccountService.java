@@ -131,7 +131,7 @@ public class AccountService implements UserDetailsService {
     public String reissueCandidatePassword(long userId) {
         UserStore.Row row = users.findById(userId).orElseThrow(Refusal::notFound);
         if (!users.roles(userId).equals(EnumSet.of(Role.CANDIDATE))) {
-            throw Refusal.conflict("account.password.reissue.notCandidate");
+            throw Refusal.conflict("account.password.reissue.notCandidate", row.username());
         }
         String password = randomPassword();
         users.setPassword(userId, passwords.encode(password));
