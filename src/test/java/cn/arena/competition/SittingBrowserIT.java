@@ -12,7 +12,6 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,8 +25,6 @@ import org.junit.jupiter.api.Test;
  * told why nobody can advance, then, with results released, shown who would and confirming it.
  */
 class SittingBrowserIT extends CompetitionTest {
-
-    private static final Path SHOTS = Path.of("target", "screenshots");
 
     @Test
     void anOrganizerArrangesASittingFindsItAgainDownloadsTheSignInSheetAndAdvancesThroughThePreview() throws Exception {
@@ -46,7 +43,6 @@ class SittingBrowserIT extends CompetitionTest {
         long exam = exam(org, bank, 2, title);
         String draftTitle = unique("初赛草稿");
         draftExam(org, bank, 2, draftTitle);
-        Files.createDirectories(SHOTS);
 
         try (Chromium chromium = Chromium.launch(port)) {
             Page page = chromium.page(1280, 900);
@@ -74,7 +70,7 @@ class SittingBrowserIT extends CompetitionTest {
             for (int i = 0; i < 5; i++) {
                 logins.add(new String[] {issued.nth(i).locator(".username").textContent(), issued.nth(i).locator(".password").textContent()});
             }
-            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("stage-sitting-created.png")).setFullPage(true));
+            Chromium.screenshot(page, "stage-sitting-created");
 
             // after a reload the sitting is listed, and the passwords are gone
             page.reload();
@@ -88,7 +84,7 @@ class SittingBrowserIT extends CompetitionTest {
             assertThat(seats.nth(0).textContent()).contains("第一会议室").contains(townName).contains(logins.get(0)[0]);
             assertThat(seats.nth(3).textContent()).contains("第四会议室");
             assertThat(page.content()).doesNotContain(logins.get(0)[1]);
-            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("sitting-page.png")).setFullPage(true));
+            Chromium.screenshot(page, "sitting-page");
 
             Download download = page.waitForDownload(() -> page.click("#sign-in-sheet"));
             List<List<String>> rows = rows(Files.readAllBytes(download.path()));
@@ -105,7 +101,7 @@ class SittingBrowserIT extends CompetitionTest {
             assertThat(renewed).isNotBlank().isNotEqualTo(logins.get(0)[1]);
             assertThat(Api.basic(port, logins.get(0)[0], logins.get(0)[1]).post("/api/v1/auth/token", null).status()).isEqualTo(401);
             logins.get(0)[1] = renewed;
-            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("sitting-reissued.png")).setFullPage(true));
+            Chromium.screenshot(page, "sitting-reissued");
 
             // before any result: nobody absent, and the preview says why nobody can advance
             page.navigate(chromium.url("/stages/" + preliminary));
@@ -125,14 +121,14 @@ class SittingBrowserIT extends CompetitionTest {
             page.click("#advance");
             page.waitForSelector("#advance-preview #advancing");
             assertThat(page.textContent("#advancing")).contains(townName);
-            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("stage-advance-preview.png")).setFullPage(true));
+            Chromium.screenshot(page, "stage-advance-preview");
             assertThat(org.get("/api/v1/stages/" + preliminary + "/standings").json().get("teams").get(0).get("advanced").asBoolean()).isFalse();
             page.click("#confirm-advance");
             page.waitForSelector("#advance-done");
             assertThat(page.textContent("#advance-done")).contains("已确定晋级").contains(townName);
             page.click("#reload-standings");
             page.waitForSelector("#team-standings .advanced");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("stage-advanced.png")).setFullPage(true));
+            Chromium.screenshot(page, "stage-advanced");
         }
     }
 }
