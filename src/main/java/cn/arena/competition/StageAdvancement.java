@@ -6,7 +6,6 @@ import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
