@@ -1,10 +1,10 @@
 package cn.arena.competition;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.account.OrganizerOnly;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * what advancing did. Refusals propagate: {@code web/PageProblems} answers them as the localized fragment beside the form.
  */
 @Controller
-@PreAuthorize(CompetitionApi.STAFF)
+@OrganizerOnly
 class SittingPages {
 
     private static final String FRAGMENTS = "competition/sitting-fragments :: ";

@@ -2,6 +2,7 @@ package cn.arena.competition;
 
 import cn.arena.account.AuditLog;
 import cn.arena.account.CurrentUser;
+import cn.arena.shared.Ranking;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
 import java.math.BigDecimal;

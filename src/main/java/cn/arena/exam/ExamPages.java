@@ -1,6 +1,7 @@
 package cn.arena.exam;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.account.OrganizerOnly;
 import cn.arena.bank.QuestionType;
 import cn.arena.shared.Messages;
 import cn.arena.shared.Times;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -84,21 +84,21 @@ class ExamPages {
     }
 
     @GetMapping("/exams")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("exams", exams.list(user).stream().map(e -> ExamLine.of(e, times)).toList());
         return "exam/list";
     }
 
     @GetMapping("/exams/new")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String form(Model model) {
         model.addAttribute("types", QuestionType.values());
         return "exam/new";
     }
 
     @GetMapping("/exams/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         summary(user, exams.get(user, id), model);
         candidates(user, id, model);
@@ -107,7 +107,7 @@ class ExamPages {
 
     /** Enrols the usernames typed one a line; answers the refreshed candidate list (htmx). */
     @PostMapping("/exams/{id}/candidates")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String enrol(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String usernames,
             Model model) {
         int added = exams.enrol(user, id, Usernames.typed(usernames));
@@ -118,7 +118,7 @@ class ExamPages {
 
     /** Publishes the exam; answers its refreshed summary (htmx). */
     @PostMapping("/exams/{id}/publish")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String publish(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         summary(user, exams.publish(user, id), model);
         model.addAttribute("notice", messages.get("exam.detail.published"));

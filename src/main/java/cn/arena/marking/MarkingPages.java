@@ -1,6 +1,7 @@
 package cn.arena.marking;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.account.OrganizerOnly;
 import cn.arena.bank.QuestionType;
 import cn.arena.exam.ExamInfo;
 import cn.arena.marking.ResultsService.AttemptResult;
@@ -28,12 +29,16 @@ class MarkingPages {
     /** A result item with its answers written out for the page. */
     record ShownItem(ItemResult item, String answer, String correctAnswer) {}
 
-    private final MarkingService marking;
+    private final Grading marking;
+    private final MarkingAccess access;
+    private final Releasing releasing;
     private final ResultsService results;
     private final Messages messages;
 
-    MarkingPages(MarkingService marking, ResultsService results, Messages messages) {
+    MarkingPages(Grading marking, MarkingAccess access, Releasing releasing, ResultsService results, Messages messages) {
         this.marking = marking;
+        this.access = access;
+        this.releasing = releasing;
         this.results = results;
         this.messages = messages;
     }
@@ -48,15 +53,15 @@ class MarkingPages {
     @GetMapping("/marking/exams/{id}")
     @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER','GRADER')")
     String mark(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        ExamInfo exam = marking.examToMark(user, id);
+        ExamInfo exam = access.examToMark(user, id);
         model.addAttribute("exam", exam);
         return "marking/mark";
     }
 
     @GetMapping("/exams/{id}/results")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String results(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        releaseState(marking.examToManage(user, id), model);
+        releaseState(access.examToManage(user, id), model);
         model.addAttribute("ranking", results.ranking(user, id));
         model.addAttribute("stats", results.itemStats(user, id));
         return "marking/results";
@@ -67,12 +72,12 @@ class MarkingPages {
      * many and offers the forced release instead of releasing.
      */
     @PostMapping("/exams/{id}/release")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String release(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "false") boolean force,
             Model model) {
-        ExamInfo exam = marking.examToManage(user, id);
+        ExamInfo exam = access.examToManage(user, id);
         try {
-            marking.release(user, id, force);
+            releasing.release(user, id, force);
         } catch (Refusal refusal) {
             if (refusal.kind() != Refusal.Kind.CONFLICT) {
                 throw refusal;
@@ -85,7 +90,7 @@ class MarkingPages {
 
     /** Enrols graders by username (htmx); answers how many were added. */
     @PostMapping("/exams/{id}/graders")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String enrolGraders(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String usernames,
             Model model) {
         int added = marking.enrolGraders(user, id, Usernames.typed(usernames));
@@ -95,7 +100,7 @@ class MarkingPages {
 
     private void releaseState(ExamInfo exam, Model model) {
         model.addAttribute("exam", exam);
-        model.addAttribute("release", marking.release(exam.id()).orElse(null));
+        model.addAttribute("release", releasing.release(exam.id()).orElse(null));
         model.addAttribute("openTasks", marking.openTasks(exam.id()));
     }
 

@@ -22,7 +22,6 @@ class ResultsPageIT extends MarkingTest {
         Sitting sitting = start(candidate, exam);
         answer(sitting, ESSAY, "优化营商环境，就是解放生产力。");
         assertThat(as(candidate).post("/api/v1/attempts/" + sitting.attemptId() + "/submit", null).status()).isEqualTo(200);
-        awaitReceived(organizer, exam, 1);
         WebSession web = WebSession.login(port, organizer, PASSWORD);
 
         WebSession.Page waiting = web.htmx("/exams/" + exam + "/release", Map.of());
