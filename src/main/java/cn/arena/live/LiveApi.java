@@ -53,7 +53,11 @@ class LiveApi {
     Map<String, Object> state(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable long stageId,
             @RequestParam(required = false) @Nullable String key) {
         LiveSessions.Reader reader = sessions.reader(user, key, stageId);
-        return state(stageId, reader == LiveSessions.Reader.HOST ? LiveSessions.Reader.READER : reader);
+        Map<String, Object> state = new LinkedHashMap<>(state(stageId, LiveSessions.Reader.READER));
+        if (user != null) {
+            sessions.finalist(stageId, user).ifPresent(f -> state.put("me", Map.of("teamId", f.teamId(), "personId", f.personId())));
+        }
+        return state;
     }
 
     @GetMapping("/host")
@@ -124,7 +128,7 @@ class LiveApi {
     @Operation(summary = "A host's command (START, NEXT_ROUND, NEXT_QUESTION, OPEN, JUDGE, TIMEOUT, ADJUST, UNDO, TIEBREAK, FINISH); idempotent by commandId")
     Map<String, Object> command(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, @RequestBody JsonNode body) {
         long seq = sessions.command(user, stageId, command(body));
-        return Map.of("seq", seq, "state", view.of(sessions.at(stageId, seq), LiveSessions.Reader.READER, List.of()));
+        return Map.of("seq", seq, "state", sessions.read(stageId, seq, s -> view.of(s, LiveSessions.Reader.READER, List.of())));
     }
 
     private static LiveCommand command(JsonNode b) {

@@ -110,6 +110,11 @@ class LiveSessions {
         throw Refusal.notFound();
     }
 
+    /** The team and person this user plays for in the final, if a finalist. */
+    Optional<Finalist> finalist(long stageId, CurrentUser user) {
+        return finalist(finals.find(stageId).orElseThrow(Refusal::notFound), user);
+    }
+
     private Optional<Finalist> finalist(LiveFinals.FinalStage stage, CurrentUser user) {
         LiveState s = read(stage.stageId(), st -> st);
         if (s.status != LiveState.Status.READY) {
@@ -308,7 +313,8 @@ class LiveSessions {
         return read(stageId, lastSeq(stageId), reading);
     }
 
-    private <T> T read(long stageId, long upTo, Function<LiveState, T> reading) {
+    /** Reads the state as it was at {@code upTo}: this node's fold caught up to it, or folded anew if it is past it. */
+    <T> T read(long stageId, long upTo, Function<LiveState, T> reading) {
         Folded f = folds.computeIfAbsent(stageId, id -> new Folded());
         f.lock.lock();
         try {
@@ -325,12 +331,6 @@ class LiveSessions {
         } finally {
             f.lock.unlock();
         }
-    }
-
-    /** The state as it was at {@code seq} (a replay, or the answer to a repeated command). */
-    LiveState at(long stageId, long seq) {
-        LiveConfig config = store.session(stageId).orElseThrow().config();
-        return LiveState.fold(config.baseScore(), config.rounds(), store.events(stageId, 0, seq));
     }
 
     List<LiveEvent> events(long stageId, long after, Reader reader) {

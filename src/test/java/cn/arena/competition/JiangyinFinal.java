@@ -4,12 +4,15 @@ import static cn.arena.support.Api.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.arena.support.Api;
+import cn.arena.support.ApiTest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,23 +28,14 @@ import tools.jackson.databind.JsonNode;
 public record JiangyinFinal(long city, String organizer, long competition, long finalStage, List<Long> teams, List<Long> units,
         List<List<String>> finalists, List<String> others) {
 
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final String[] KINDS = {"TOWN", "DEPARTMENT", "TOWN", "SUB_CENTRE", "DEV_ZONE", "TOWN", "DEPARTMENT", "TOWN"};
 
-    /** {@code make} creates users and units as the calling test does (its admin helpers). */
-    public interface Helpers {
-        long orgUnit(String name, String kind, Long parentId);
-
-        String user(String role, Long orgUnitId);
-
-        Api as(String username);
-
-        int port();
-    }
-
-    public static JiangyinFinal make(Helpers h) throws Exception {
-        long city = h.orgUnit("江阴市-" + System.nanoTime() % 100000, "COUNTY", null);
-        String organizer = h.user("ORGANIZER", city);
-        Api org = h.as(organizer);
+    /** Builds it through {@code admin} (an ADMIN's client) on the node at {@code port}; users get {@link ApiTest#PASSWORD}. */
+    public static JiangyinFinal make(Api admin, int port) throws Exception {
+        long city = orgUnit(admin, "江阴市-" + System.nanoTime() % 100000, "COUNTY", null);
+        String organizer = user(admin, "ORGANIZER", city);
+        Api org = Api.basic(port, organizer, ApiTest.PASSWORD);
         var created = org.post("/api/v1/competitions", obj("template", "jiangyin-2021", "name", "2021年江阴市政务服务技能竞赛",
                 "orgUnitId", city, "registrationDeadline", OffsetDateTime.now(ZoneOffset.UTC).plusDays(10).toString()));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -53,7 +47,7 @@ public record JiangyinFinal(long city, String organizer, long competition, long 
         List<Long> teams = new ArrayList<>();
         List<String> unitNames = List.of("澄江街道", "市行政审批局", "南闸街道", "政务服务分中心", "高新区", "云亭街道", "市公安局", "周庄镇");
         for (int t = 0; t < 8; t++) {
-            long unit = h.orgUnit(unitNames.get(t) + "-" + System.nanoTime() % 100000, KINDS[t], city);
+            long unit = orgUnit(admin, unitNames.get(t) + "-" + System.nanoTime() % 100000, KINDS[t], city);
             units.add(unit);
             var team = org.post("/api/v1/competitions/" + competition + "/teams", CompetitionFixtures.team(unit,
                     CompetitionFixtures.validMembers(KINDS[t])));
@@ -79,9 +73,9 @@ public record JiangyinFinal(long city, String organizer, long competition, long 
         Map<Long, String> tokenOfPerson = new HashMap<>();
         for (JsonNode account : sitting.json().get("accounts")) {
             long person = account.get("personId").asLong();
-            String token = CompetitionTest.token(h.port(), account.get("username").asString(), account.get("initialPassword").asString());
+            String token = CompetitionTest.token(port, account.get("username").asString(), account.get("initialPassword").asString());
             tokenOfPerson.put(person, token);
-            CompetitionTest.sit(Api.bearer(h.port(), token), exam, 10 - teamOfPerson.get(person));
+            CompetitionTest.sit(Api.bearer(port, token), exam, 10 - teamOfPerson.get(person));
         }
         CompetitionTest.release(org, exam);
         var advanced = org.post("/api/v1/stages/" + preliminary + "/advance", null);
@@ -98,5 +92,20 @@ public record JiangyinFinal(long city, String organizer, long competition, long 
             others.add(tokenOfPerson.get(members.get(team).get(3)));
         }
         return new JiangyinFinal(city, organizer, competition, fin, teams, units, finalists, others);
+    }
+
+    /** A user of this role in this unit, made by the admin; its password is {@link ApiTest#PASSWORD}. */
+    public static String user(Api admin, String role, @Nullable Long orgUnitId) {
+        String username = role.toLowerCase() + "-" + System.nanoTime() % 10_000_000 + "-" + SEQUENCE.incrementAndGet();
+        var response = admin.post("/api/v1/users", obj("username", username, "password", ApiTest.PASSWORD, "displayName", "测试" + username,
+                "roles", List.of(role), "orgUnitId", orgUnitId));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return username;
+    }
+
+    private static long orgUnit(Api admin, String name, String kind, @Nullable Long parentId) {
+        var response = admin.post("/api/v1/org-units", obj("name", name, "kind", kind, "parentId", parentId));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.id();
     }
 }

@@ -3,9 +3,7 @@ package cn.arena.live;
 import static cn.arena.support.Api.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.arena.competition.JiangyinFinal;
 import cn.arena.support.Api;
-import cn.arena.support.ApiTest;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +14,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -28,36 +25,13 @@ import tools.jackson.databind.JsonNode;
  * as the template configures them, every bad command refused with its rule and nothing changed, answers absent from
  * every reader's state, events and stream until judged, and the awards from the final's scores, worked out by hand.
  */
-class LiveFinalIT extends ApiTest {
+class LiveFinalIT extends LiveTest {
 
     /** Marks each question's analysis, so a leak of the key anywhere before its reveal is found by a plain search. */
     static final String SECRET = "解析密文";
 
-    JiangyinFinal f;
-    Api host;
-    String live;
     String screenKey;
     final Map<Long, String> analysisOf = new HashMap<>();
-
-    JiangyinFinal.Helpers helpers() {
-        return new JiangyinFinal.Helpers() {
-            public long orgUnit(String name, String kind, @Nullable Long parentId) {
-                return LiveFinalIT.this.orgUnit(name, kind, parentId);
-            }
-
-            public String user(String role, @Nullable Long orgUnitId) {
-                return LiveFinalIT.this.user(role, orgUnitId);
-            }
-
-            public Api as(String username) {
-                return LiveFinalIT.this.as(username);
-            }
-
-            public int port() {
-                return port;
-            }
-        };
-    }
 
     /** True/false questions of the final's bank whose analysis holds the secret marker. */
     List<Long> questions(long bank, String round, int count) {
@@ -72,19 +46,6 @@ class LiveFinalIT extends ApiTest {
         return ids;
     }
 
-    JsonNode command(String type, Object... args) {
-        var r = send(type, args);
-        assertThat(r.status()).as(type + " " + r).isEqualTo(200);
-        return r.json().get("state");
-    }
-
-    Api.Response send(String type, Object... args) {
-        Map<String, Object> body = obj(args);
-        body.put("commandId", UUID.randomUUID().toString());
-        body.put("type", type);
-        return host.post(live + "/commands", body);
-    }
-
     /** The command is refused with this status (and rule) and the log has not moved. */
     void refused(int status, @Nullable String rule, String type, Object... args) {
         long before = seq();
@@ -95,20 +56,6 @@ class LiveFinalIT extends ApiTest {
             assertThat(r.json().get("detail").asString()).isNotBlank();
         }
         assertThat(seq()).as("nothing changed").isEqualTo(before);
-    }
-
-    long seq() {
-        return host.get(live + "/host").json().get("seq").asLong();
-    }
-
-    String buzz(int seat) {
-        var r = Api.bearer(port, f.finalists().get(seat - 1).get(0)).post(live + "/buzz", null);
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        return r.json().get("result").asString();
-    }
-
-    long team(int seat) {
-        return f.teams().get(seat - 1);
     }
 
     /** What every reader but the host sees now has no answer: the screen (by key), a finalist, the events. */
@@ -147,9 +94,7 @@ class LiveFinalIT extends ApiTest {
 
     @Test
     void runsAWholeJiangyinFinalOfFiveRoundsForItsEightFinalistTeams() throws Exception {
-        f = JiangyinFinal.make(helpers());
-        host = as(f.organizer());
-        live = "/api/v1/stages/" + f.finalStage() + "/live";
+        finalOfEightTeams();
 
         // the template's rounds, READY, with the 8 teams in standing order at the base score
         JsonNode ready = host.get(live).json();
