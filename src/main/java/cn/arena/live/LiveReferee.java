@@ -4,6 +4,7 @@ import cn.arena.live.LiveEvent.BuzzResult;
 import cn.arena.live.LiveEvent.Type;
 import cn.arena.live.LiveState.Phase;
 import cn.arena.live.LiveState.Status;
+import cn.arena.shared.Refusal;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
@@ -232,11 +233,14 @@ final class LiveReferee {
         };
     }
 
-    /** A judge's essay score for the team answering now; the caller has checked the judge sits on the panel. */
+    /** A judge's essay score for the team answering now: a judge of the panel as it sat at START, not recused. */
     static LiveEvent essayScore(LiveState s, long judgeId, BigDecimal points) {
         Round r = s.round;
         if (s.status != Status.RUNNING || r == null || r.kind() != RoundKind.ESSAY || s.phase != Phase.ANSWERING || s.teamId == null) {
             throw LiveRules.broken("NOT_ANSWERING");
+        }
+        if (!s.judges.contains(judgeId)) {
+            throw Refusal.forbidden();
         }
         if (s.teams.get(s.teamId).seated.recusedJudges().contains(judgeId)) {
             throw LiveRules.broken("RECUSAL");

@@ -197,12 +197,12 @@ class LiveSessions {
 
     private void changeConfig(long stageId, Function<LiveConfig, LiveConfig> change) {
         tx.executeWithoutResult(t -> {
-            if (store.lock(stageId) > 0) {
+            long last = store.lock(stageId);
+            if (read(stageId, last, s -> s.status) != LiveState.Status.READY) {
                 throw LiveRules.broken("ALREADY_STARTED");
             }
             store.saveConfig(stageId, change.apply(store.session(stageId).orElseThrow().config()));
         });
-        folds.remove(stageId);
     }
 
     // ---- the log
@@ -319,7 +319,8 @@ class LiveSessions {
         f.lock.lock();
         try {
             LiveState s = f.state;
-            if (s == null || s.seq > upTo) {
+            // before START the rounds come from the session's configuration, which any node may have changed since
+            if (s == null || s.seq > upTo || s.status == LiveState.Status.READY) {
                 LiveConfig config = store.session(stageId).orElseThrow().config();
                 s = LiveState.ready(config.baseScore(), config.rounds());
             }

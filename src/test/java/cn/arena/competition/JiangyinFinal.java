@@ -24,9 +24,10 @@ import tools.jackson.databind.JsonNode;
  * @param units their org units
  * @param finalists per team, the bearer tokens of its three finalists' accounts, in the order named
  * @param others per team, a bearer token of a member who is not a finalist
+ * @param usernames per team, its finalists' usernames (in the order named), which log in with {@code passwords}
  */
 public record JiangyinFinal(long city, String organizer, long competition, long finalStage, List<Long> teams, List<Long> units,
-        List<List<String>> finalists, List<String> others) {
+        List<List<String>> finalists, List<String> others, List<List<String>> usernames, Map<String, String> passwords) {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final String[] KINDS = {"TOWN", "DEPARTMENT", "TOWN", "SUB_CENTRE", "DEV_ZONE", "TOWN", "DEPARTMENT", "TOWN"};
@@ -71,10 +72,14 @@ public record JiangyinFinal(long city, String organizer, long competition, long 
             persons.forEach(p -> teamOfPerson.put(p, teams.indexOf(team.get("id").asLong())));
         }
         Map<Long, String> tokenOfPerson = new HashMap<>();
+        Map<Long, String> usernameOfPerson = new HashMap<>();
+        Map<String, String> passwords = new HashMap<>();
         for (JsonNode account : sitting.json().get("accounts")) {
             long person = account.get("personId").asLong();
             String token = CompetitionTest.token(port, account.get("username").asString(), account.get("initialPassword").asString());
             tokenOfPerson.put(person, token);
+            usernameOfPerson.put(person, account.get("username").asString());
+            passwords.put(account.get("username").asString(), account.get("initialPassword").asString());
             CompetitionTest.sit(Api.bearer(port, token), exam, 10 - teamOfPerson.get(person));
         }
         CompetitionTest.release(org, exam);
@@ -84,14 +89,16 @@ public record JiangyinFinal(long city, String organizer, long competition, long 
 
         List<List<String>> finalists = new ArrayList<>();
         List<String> others = new ArrayList<>();
+        List<List<String>> usernames = new ArrayList<>();
         for (long team : teams) {
             List<Long> named = members.get(team).subList(0, 3);
             var put = org.put("/api/v1/stages/" + fin + "/teams/" + team + "/members", obj("personIds", named));
             assertThat(put.status()).as(put.toString()).isEqualTo(204);
             finalists.add(named.stream().map(tokenOfPerson::get).toList());
             others.add(tokenOfPerson.get(members.get(team).get(3)));
+            usernames.add(named.stream().map(usernameOfPerson::get).toList());
         }
-        return new JiangyinFinal(city, organizer, competition, fin, teams, units, finalists, others);
+        return new JiangyinFinal(city, organizer, competition, fin, teams, units, finalists, others, usernames, passwords);
     }
 
     /** A user of this role in this unit, made by the admin; its password is {@link ApiTest#PASSWORD}. */

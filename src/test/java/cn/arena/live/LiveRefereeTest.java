@@ -225,6 +225,8 @@ class LiveRefereeTest {
         command("NEXT_QUESTION");
         assertThat(state.teamId).isEqualTo(A);
         assertThat(rule(() -> LiveReferee.essayScore(state, 105, BigDecimal.TEN))).isEqualTo("RECUSAL");
+        assertThatThrownBy(() -> LiveReferee.essayScore(state, 999, BigDecimal.TEN)).as("not on the panel sat at START")
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.kind()).isEqualTo(Refusal.Kind.FORBIDDEN));
         assertThat(rule(() -> LiveReferee.essayScore(state, 101, new BigDecimal("20.5")))).isEqualTo("points");
         append(LiveReferee.essayScore(state, 101, new BigDecimal("18")));
         append(LiveReferee.essayScore(state, 102, new BigDecimal("12.34")));
