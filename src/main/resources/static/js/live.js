@@ -10,7 +10,8 @@
   const base = '/api/v1/stages/' + stage + '/live';
   const query = key ? '?key=' + encodeURIComponent(key) : '';
   const el = (id) => document.getElementById(id);
-  const msg = (name) => root.dataset['msg' + name.replace(/(^|-)(\w)/g, (m, d, c) => c.toUpperCase())] || '';
+  // data-msg-* attributes are lower case in the DOM: data-msg-result-won is dataset.msgResultWon
+  const msg = (name) => root.dataset['msg' + name.toLowerCase().replace(/(^|-)(\w)/g, (m, d, c) => c.toUpperCase())] || '';
   const zone = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit',
     fractionalSecondDigits: 3, hour12: false });
   let state = null;
@@ -70,7 +71,7 @@
     if (answer) {
       const shown = c && c.answer !== undefined;
       answer.classList.toggle('d-none', !shown);
-      answer.textContent = shown ? msg('answer') + '：' + JSON.stringify(c.answer) + (c.analysis ? ' — ' + c.analysis : '') : '';
+      answer.textContent = shown ? msg('answer') + '：' + (typeof c.answer === 'string' ? c.answer : JSON.stringify(c.answer)) + (c.analysis ? ' — ' + c.analysis : '') : '';
     }
     const turn = c && (c.teamId || c.choosing);
     text('live-turn', turn ? teamName(turn) + (c.choosing && !c.teamId ? ' · ' + (msg('tier') || '') + ' ' + (c.tiersLeft || []).join(' / ') : '') : '');

@@ -57,8 +57,11 @@ class LiveBrowserIT extends LiveTest {
             click(console, "[data-command=NEXT_ROUND]");
             for (int q = 0; q < 8; q++) {
                 press(console, "n");
+                waitSeq(screen, seq());
                 assertThat(screen.content()).doesNotContain(SECRET);
                 press(console, q % 2 == 0 ? "r" : "w");
+                waitSeq(screen, seq());
+                assertThat(screen.textContent("#live-answer")).contains(SECRET + "速答" + (q + 1));
             }
             screen.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/live-screen-speed.png")));
 
@@ -159,7 +162,7 @@ class LiveBrowserIT extends LiveTest {
     }
 
     private static void waitSeq(Page page, long seq) {
-        page.waitForFunction("s => Number(document.getElementById('live').dataset.seq) >= s", seq);
+        page.waitForFunction("s => Number(document.getElementById('live').dataset.seq) >= s", (int) seq);
     }
 
     private static void waitSeqAbove(Page page, long seq) {
