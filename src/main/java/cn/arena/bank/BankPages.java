@@ -1,16 +1,16 @@
 package cn.arena.bank;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.account.OrganizerOnly;
 import cn.arena.shared.Messages;
+import cn.arena.shared.PageErrors;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,21 +23,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 
 /** The bank pages for organizers and admins: banks, a bank's questions, the question form, and Excel import. */
 @Controller
 @RequestMapping("/banks")
-@PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+@OrganizerOnly
 class BankPages {
 
     static final int PAGE_SIZE = 20;
 
     /** A question as the list shows it, with its answer written out for people. */
     record Row(Question question, boolean used, String answer) {}
-
-    /** One reason shown beside the form or in the import's error table. */
-    record Problem(@Nullable Integer row, @Nullable String column, @Nullable String field, String message) {}
 
     private final BankService banks;
     private final Messages messages;
@@ -72,7 +68,7 @@ class BankPages {
         var bank = banks.bank(user, bankId);
         var found = banks.questions(user, bankId, new QuestionStore.Filter(type, category, difficulty, q), page, PAGE_SIZE);
         model.addAttribute("bank", bank);
-        model.addAttribute("rows", found.items().stream().map(v -> new Row(v.question(), v.used(), answerText(v.question()))).toList());
+        model.addAttribute("rows", found.items().stream().map(v -> new Row(v.question(), v.used(), AuthoredKind.of(v.question().type()).describe(v.question().answer(), messages))).toList());
         model.addAttribute("total", found.total());
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("pages", Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
@@ -135,16 +131,20 @@ class BankPages {
     @GetMapping("/{bankId}/import")
     String importPage(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId, Model model) {
         model.addAttribute("bank", banks.bank(user, bankId));
+        model.addAttribute("duplicates", "skip");
         return "bank/import";
     }
 
     @PostMapping("/{bankId}/import")
     String importFile(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId, @RequestParam("file") MultipartFile file,
-            Model model) throws IOException {
+            @RequestParam(defaultValue = "skip") String duplicates, Model model) throws IOException {
+        // Unlike the API (whose scripts rely on every row being added), the page leaves out what the bank already has.
+        ImportDuplicates.Policy policy = BankApi.policy(duplicates);
         model.addAttribute("bank", banks.bank(user, bankId));
         model.addAttribute("filename", file.getOriginalFilename());
+        model.addAttribute("duplicates", policy.name().toLowerCase(java.util.Locale.ROOT));
         try (InputStream in = file.getInputStream()) {
-            model.addAttribute("imported", banks.importQuestions(user, bankId, in, file.getSize()));
+            model.addAttribute("imported", banks.importQuestions(user, bankId, in, file.getSize(), policy));
         } catch (Refusal refusal) {
             model.addAttribute("problems", problems(refusal));
         }
@@ -168,7 +168,7 @@ class BankPages {
     }
 
     private String form(Model model, QuestionStore.BankRow bank, QuestionStore.@Nullable Version version, QuestionForm form,
-            List<Problem> problems) {
+            List<PageErrors.Entry> problems) {
         model.addAttribute("bank", bank);
         model.addAttribute("version", version);
         model.addAttribute("form", form);
@@ -185,22 +185,7 @@ class BankPages {
         }
     }
 
-    private List<Problem> problems(Refusal refusal) {
-        if (refusal.violations().isEmpty()) {
-            return List.of(new Problem(null, null, null, messages.get(refusal.messageKey(), refusal.args())));
-        }
-        return refusal.violations().stream().map(v -> new Problem(v.row(), v.column(), v.field(), messages.of(v))).toList();
-    }
-
-    /** The answer as a person reads it: B; A、C; 正确; 一网通办 | 一网办；跨省通办; or the reference text. */
-    private String answerText(Question q) {
-        JsonNode a = q.answer();
-        return switch (q.type()) {
-            case MULTIPLE_CHOICE -> a.valueStream().map(JsonNode::asString).collect(Collectors.joining("、"));
-            case TRUE_FALSE -> messages.get(a.asBoolean() ? "bank.answer.true" : "bank.answer.false");
-            case FILL_BLANK -> a.valueStream().map(b -> b.valueStream().map(JsonNode::asString).collect(Collectors.joining(" | ")))
-                    .collect(Collectors.joining("；"));
-            default -> a.asString();
-        };
+    private List<PageErrors.Entry> problems(Refusal refusal) {
+        return PageErrors.of(refusal, messages).entries();
     }
 }

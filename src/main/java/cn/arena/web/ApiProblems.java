@@ -1,6 +1,7 @@
 package cn.arena.web;
 
 import cn.arena.shared.Messages;
+import cn.arena.shared.ProblemResponse;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
 import java.util.LinkedHashMap;
@@ -8,12 +9,16 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
@@ -35,10 +40,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * generic 500 that reveals nothing of the internals.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE) // before PageProblems, which answers everything else
 class ApiProblems {
-
-    /** Seconds a busy node asks the caller to wait before sending the same request again. */
-    static final String BUSY_RETRY_AFTER_SECONDS = "2";
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
@@ -50,13 +53,7 @@ class ApiProblems {
 
     @ExceptionHandler(Refusal.class)
     ProblemDetail refusal(Refusal refusal) {
-        HttpStatus status = switch (refusal.kind()) {
-            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-        };
+        HttpStatus status = statusOf(refusal);
         List<Violation> violations = refusal.violations();
         String detail = violations.size() == 1 && refusal.kind() == Refusal.Kind.INVALID
                 ? messages.of(violations.get(0))
@@ -70,6 +67,17 @@ class ApiProblems {
             problem.setProperty("rule", violations.get(0).rule());
         }
         return problem;
+    }
+
+    /** The status a refusal answers with, on the API and on pages alike. */
+    static HttpStatus statusOf(Refusal refusal) {
+        return switch (refusal.kind()) {
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+        };
     }
 
     private Map<String, Object> error(Violation v) {
@@ -134,8 +142,23 @@ class ApiProblems {
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> busy(Exception e) {
         log.warn("No database connection within the pool's timeout: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", BUSY_RETRY_AFTER_SECONDS)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, messages.get("error.busy")));
+        return unavailable("error.busy");
+    }
+
+    /**
+     * The database connection broke under the request (PostgreSQL restarted, or terminated the node's sessions): the
+     * pool replaces it, so the same request sent again shortly is served. Saves are idempotent; the exam page resends
+     * every answer not acknowledged.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransactionSystemException.class})
+    ResponseEntity<ProblemDetail> databaseGone(Exception e) {
+        log.warn("Database connection lost under a request: {}", e.getMessage());
+        return unavailable("error.databaseGone");
+    }
+
+    private ResponseEntity<ProblemDetail> unavailable(String key) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", ProblemResponse.RETRY_AFTER_SECONDS)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, messages.get(key)));
     }
 
     @ExceptionHandler(Exception.class)
