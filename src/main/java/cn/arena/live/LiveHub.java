@@ -129,12 +129,14 @@ class LiveHub implements SmartLifecycle {
         running = true;
     }
 
-    /** Ends every stream before the server's graceful shutdown, which would otherwise wait for them; screens rejoin. */
+    /**
+     * Ends every stream before the server's graceful shutdown, which would otherwise wait for them; screens rejoin.
+     * The senders stay (daemon threads): a context may be stopped and started again, and commits still wake them.
+     */
     @Override
     public void stop() {
         running = false;
         channels.values().forEach(c -> c.subscribers.forEach(s -> s.emitter().complete()));
-        senders.shutdown();
     }
 
     @Override
