@@ -51,7 +51,7 @@ class SecurityConfig {
         AccessDeniedHandler denied = (request, response, e) ->
                 problem(response, HttpStatus.FORBIDDEN, messages.get("error.forbidden"), false);
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.requestMatchers(SecurityConfig::liveScreenRead).permitAll().anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .addFilterBefore(new BearerTokenFilter(tokens, entryPoint, messages), BasicAuthenticationFilter.class)
                 .addFilterBefore(new AddressFloodFilter(throttle, messages), BasicAuthenticationFilter.class)
@@ -71,7 +71,7 @@ class SecurityConfig {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                                "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                                "/swagger-ui/**", "/swagger-ui.html", "/live/*/screen").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login")
                         .successHandler((request, response, auth) -> {
@@ -86,6 +86,14 @@ class SecurityConfig {
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** The big screen reads a live final with its screen key and no login; the live module checks the key. */
+    private static final java.util.regex.Pattern LIVE_READ = java.util.regex.Pattern.compile("/api/v1/stages/\\d+/live(/events|/stream)?");
+
+    static boolean liveScreenRead(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) && request.getParameter("key") != null
+                && LIVE_READ.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
     }
 
     static void problem(HttpServletResponse response, HttpStatus status, String detail, boolean basicChallenge) throws IOException {

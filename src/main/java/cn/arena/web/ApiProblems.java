@@ -62,6 +62,10 @@ class ApiProblems {
         if (!violations.isEmpty()) {
             problem.setProperty("errors", violations.stream().map(this::error).toList());
         }
+        // a state rule broken (409 TIER_EXHAUSTED, RECUSAL …) is named at the top, where callers branch on it
+        if (refusal.kind() == Refusal.Kind.CONFLICT && violations.size() == 1 && violations.get(0).rule() != null) {
+            problem.setProperty("rule", violations.get(0).rule());
+        }
         return problem;
     }
 

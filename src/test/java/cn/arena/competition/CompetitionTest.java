@@ -46,6 +46,10 @@ abstract class CompetitionTest extends ApiTest {
     }
 
     String token(String username, String password) {
+        return token(port, username, password);
+    }
+
+    static String token(int port, String username, String password) {
         var issued = Api.basic(port, username, password).post("/api/v1/auth/token", null);
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
         return issued.json().get("token").asString();
@@ -53,7 +57,10 @@ abstract class CompetitionTest extends ApiTest {
 
     /** Sits the exam as the issued account, answering {@code right} items correctly (read off the stem) and no others. */
     void sit(String username, String password, long exam, int right) {
-        Api candidate = Api.bearer(port, token(username, password));
+        sit(Api.bearer(port, token(username, password)), exam, right);
+    }
+
+    static void sit(Api candidate, long exam, int right) {
         var attempt = candidate.post("/api/v1/exams/" + exam + "/attempt", null);
         assertThat(attempt.status()).as(attempt.toString()).isEqualTo(200);
         long attemptId = attempt.json().get("attemptId").asLong();

@@ -1,19 +1,15 @@
 package cn.arena.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.arena.support.Api;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,25 +48,8 @@ class CrashRecoveryIT {
 
     @Test
     void acknowledgedAnswersSurviveKillsOnPostgresql(@TempDir Path dir) throws SQLException {
-        String url = System.getenv("ARENA_TEST_DB_URL");
-        assumeTrue(url != null && url.startsWith("jdbc:postgresql:"), "ARENA_TEST_DB_URL does not name a PostgreSQL");
-        String user = env("ARENA_TEST_DB_USER", "postgres");
-        String password = env("ARENA_TEST_DB_PASSWORD", "");
-        Matcher m = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)").matcher(url);
-        assertThat(m.matches()).as("a PostgreSQL URL with a database: %s", url).isTrue();
-        String database = "arena_crash_" + Long.toHexString(new SecureRandom().nextLong() & Long.MAX_VALUE);
-        try (var c = DriverManager.getConnection(url, user, password); var s = c.createStatement()) {
-            s.execute("create database " + database);
-        }
-        try {
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            survivesKills(dir, Map.of("ARENA_DB_URL", m.group(1) + database + m.group(3), "ARENA_DB_USER", user,
-                    "ARENA_DB_PASSWORD", password, "ARENA_DATA_KEY", Base64.getEncoder().encodeToString(key)));
-        } finally {
-            try (var c = DriverManager.getConnection(url, user, password); var s = c.createStatement()) {
-                s.execute("drop database if exists " + database + " with (force)");
-            }
+        try (var database = ScratchDatabase.create("arena_crash_")) {
+            survivesKills(dir, database.environment);
         }
     }
 
@@ -203,11 +180,6 @@ class CrashRecoveryIT {
     private static Api.Response created(Api.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response;
-    }
-
-    private static String env(String name, String otherwise) {
-        String value = System.getenv(name);
-        return value == null ? otherwise : value;
     }
 
     /**
