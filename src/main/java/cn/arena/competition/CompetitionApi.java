@@ -56,7 +56,8 @@ class CompetitionApi {
 
     record CompetitionDetail(long id, String name, String template, long orgUnitId, String unitName, Instant registrationDeadline,
             boolean manageable, List<String> organizers, List<CompetitionTemplate.CommitteeMember> committee,
-            List<CompetitionTemplate.TimelineEntry> timeline, List<StageView> stages, CompetitionRules rules) {}
+            List<CompetitionTemplate.TimelineEntry> timeline, List<StageView> stages, @Nullable CompetitionRules rules,
+            @Nullable SelectionRules selection) {}
 
     record NewExclusion(@Nullable String idNumber, @Nullable String reason) {}
 
@@ -139,7 +140,7 @@ class CompetitionApi {
     CompetitionDetail detail(CurrentUser user, Competitions.Competition c) {
         return new CompetitionDetail(c.id(), c.name(), c.templateCode(), c.orgUnitId(), registration.unitName(c.orgUnitId()),
                 c.registrationDeadline(), competitions.canManage(user, c.orgUnitId()), c.template().organizers(),
-                c.template().committee(), c.template().timeline(), stageViews(c), c.rules());
+                c.template().committee(), c.template().timeline(), stageViews(c), c.template().rules(), c.template().selection());
     }
 
     @PostMapping("/competitions/{id}/exclusions")

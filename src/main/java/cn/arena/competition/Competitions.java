@@ -34,8 +34,26 @@ public class Competitions {
             return stages.stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
         }
 
+        /** The team rules; 409 for a competition whose contestants enter one by one (it has no teams of units). */
         public CompetitionRules rules() {
-            return template.rules();
+            CompetitionRules rules = template.rules();
+            if (rules == null) {
+                throw Refusal.conflict("competition.template.noTeams");
+            }
+            return rules;
+        }
+
+        /** The selection rules; 409 for a competition of teams of units. */
+        public SelectionRules selection() {
+            SelectionRules selection = template.selection();
+            if (selection == null) {
+                throw Refusal.conflict("competition.template.noSelection");
+            }
+            return selection;
+        }
+
+        public boolean entersContestants() {
+            return template.selection() != null;
         }
     }
 
