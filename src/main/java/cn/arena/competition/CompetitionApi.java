@@ -67,7 +67,8 @@ class CompetitionApi {
 
     record Reason(@Nullable String reason) {}
 
-    record NewSitting(@Nullable Long examId, @Nullable List<String> unitKinds, @Nullable List<Sittings.Room> rooms) {}
+    /** {@code orgUnitId}: the unit whose fields a sitting of a province's selection seats (instead of {@code unitKinds}). */
+    record NewSitting(@Nullable Long examId, @Nullable List<String> unitKinds, @Nullable List<Sittings.Room> rooms, @Nullable Long orgUnitId) {}
 
     record Advanced(List<Long> advanced) {}
 
@@ -88,13 +89,18 @@ class CompetitionApi {
     private final StageScores scores;
     private final CompetitionAwards awards;
     private final StageJudges judges;
+    private final ProvincialSelection selection;
+    private final CompositeStandings composite;
     private final StaffCategories categories;
     private final Messages messages;
     private final AuditLog audit;
 
     CompetitionApi(CompetitionTemplates templates, Competitions competitions, Registration registration, Sittings sittings,
             StageStandings standings, StageAdvancement advancement, StageScores scores, CompetitionAwards awards,
-            StageJudges judges, StaffCategories categories, Messages messages, AuditLog audit) {
+            StageJudges judges, ProvincialSelection selection, CompositeStandings composite, StaffCategories categories,
+            Messages messages, AuditLog audit) {
+        this.selection = selection;
+        this.composite = composite;
         this.messages = messages;
         this.audit = audit;
         this.templates = templates;
@@ -232,6 +238,9 @@ class CompetitionApi {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(STAFF)
     Sittings.SittingCreated sitting(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, @RequestBody NewSitting body) {
+        if (selection.handles(stageId)) {
+            return selection.sitting(user, stageId, body.examId(), body.orgUnitId());
+        }
         return sittings.createSitting(user, stageId, body.examId(), body.unitKinds(), body.rooms());
     }
 
@@ -244,7 +253,7 @@ class CompetitionApi {
     @PostMapping("/stages/{stageId}/advance")
     @PreAuthorize(STAFF)
     Advanced advance(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId) {
-        return new Advanced(advancement.advance(user, stageId));
+        return new Advanced(selection.handles(stageId) ? selection.advance(user, stageId) : advancement.advance(user, stageId));
     }
 
     @PostMapping("/stages/{stageId}/judges")
@@ -271,7 +280,10 @@ class CompetitionApi {
 
     @GetMapping("/competitions/{id}/awards")
     @PreAuthorize(STAFF_OR_CONTACT)
-    CompetitionAwards.Awards awards(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+    Object awards(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        if (competitions.get(user, id).entersContestants()) {
+            return composite.awards(user, id);
+        }
         return awards.awards(user, id);
     }
 
