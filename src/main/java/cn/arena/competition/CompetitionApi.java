@@ -290,6 +290,9 @@ class CompetitionApi {
     @GetMapping("/competitions/{id}/awards.xlsx")
     @PreAuthorize(STAFF_OR_CONTACT)
     ResponseEntity<byte[]> awardsXlsx(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        if (competitions.get(user, id).entersContestants()) {
+            return xlsx(composite.awardsXlsx(user, id), "awards.xlsx");
+        }
         CompetitionAwards.Awards awards = this.awards.awards(user, id);
         try (var writer = new Spreadsheet.Writer()) {
             String award = messages.get("competition.page.award");

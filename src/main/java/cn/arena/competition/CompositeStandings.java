@@ -6,7 +6,9 @@ import cn.arena.account.Scopes;
 import cn.arena.marking.ReleasedScore;
 import cn.arena.org.OrgTree;
 import cn.arena.org.People;
+import cn.arena.shared.Messages;
 import cn.arena.shared.Refusal;
+import cn.arena.shared.Spreadsheet;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,9 +55,11 @@ class CompositeStandings {
     private final OrgTree tree;
     private final Scopes scopes;
     private final AuditLog audit;
+    private final Messages messages;
 
     CompositeStandings(Competitions competitions, Stages stages, InterviewScores interviews, SelectionStore selection, People people,
-            OrgTree tree, Scopes scopes, AuditLog audit) {
+            OrgTree tree, Scopes scopes, AuditLog audit, Messages messages) {
+        this.messages = messages;
         this.competitions = competitions;
         this.stages = stages;
         this.interviews = interviews;
@@ -136,6 +140,25 @@ class CompositeStandings {
         }
         return new Awards(individual, unitAwards(new AwardRanges(rules.team()), standings.counties()),
                 unitAwards(new AwardRanges(rules.organisations()), standings.cities()));
+    }
+
+    /** The awards as a workbook with the page's columns: one sheet each for individuals, county teams and cities. */
+    byte[] awardsXlsx(CurrentUser actor, long competitionId) {
+        Awards awards = awards(actor, competitionId);
+        String award = messages.get("competition.page.award");
+        String rank = messages.get("competition.page.rank");
+        String unit = messages.get("competition.page.unit");
+        try (var writer = new Spreadsheet.Writer()) {
+            writer.sheet(messages.get("selection.xlsx.individual"), List.of(award, rank, messages.get("competition.form.name"), unit,
+                    messages.get("selection.page.composite")));
+            awards.individual().forEach(a -> writer.row(List.of(a.awardName(), a.rank(), a.name(), a.unitName(), a.score())));
+            writer.sheet(messages.get("selection.xlsx.team"), List.of(award, rank, unit, messages.get("selection.page.sumOfFour")));
+            awards.team().forEach(a -> writer.row(List.of(a.awardName(), a.rank(), a.unitName(), a.score())));
+            writer.sheet(messages.get("selection.xlsx.organisation"), List.of(award, rank, unit, messages.get("selection.page.sumOfThirteen")));
+            awards.organisations().forEach(a -> writer.row(List.of(a.awardName(), a.rank(), a.unitName(), a.score())));
+            audit.record("AWARDS_EXPORTED", "competition:" + competitionId, null);
+            return writer.toBytes();
+        }
     }
 
     /** The regional team: the county team ranked first by composite, with one of its four named as the alternate. */
