@@ -32,27 +32,24 @@ import tools.jackson.databind.JsonNode;
  * faster 80; 3 counties → K3's 99, 95, 93, 92, 89; 4 counties → 99, 95, 93, 92 and K4's 91. The province level sits
  * 90 … 79: its best 10 go. Everyone else entered does not sit.
  */
-class Jiangsu2020IT extends CompetitionTest {
+class Jiangsu2020IT extends SelectionTest {
 
     private static final String[] CITIES = {"南京市", "无锡市", "徐州市", "常州市", "苏州市", "南通市", "连云港市", "淮安市", "盐城市", "扬州市",
             "镇江市", "泰州市", "宿迁市"};
     private static final int[] COUNTIES = {2, 3, 4, 2, 2, 2, 3, 2, 2, 2, 2, 2, 2};
     private static final int[][] COUNTY_SCORES = {{98, 94, 60, 48}, {96, 70, 65, 59}, {99, 40, 30, 20}, {91, 85, 64, 50}};
     private static final int[] CITY_LEVEL_SCORES = {95, 93, 92, 89, 80, 80};
-    private static final int[] ITEM_POINTS = {37, 32, 16, 8, 4, 2, 1};
     /** Interview offsets of judges J0..J6 from each contestant's base 80; J4 is of 南京 and recused for its 13. */
     private static final int[] JUDGE_OFFSETS = {-10, -2, -1, 0, 1, 2, 10};
 
     record Person(long id, String name, long unitId) {}
 
-    private final Map<Long, String> tokenOf = new HashMap<>();
-    private final Map<Long, Integer> cityScore = new HashMap<>();
 
     @Test
     void runsTheJiangsu2020SelectionAcrossAWholeProvince() throws Exception {
         String tag = unique("苏");
         long province = orgUnit("江苏省人社厅" + tag, "PROVINCE", null);
-        Api org = as(user("ORGANIZER", province));
+        Api org = organizer(province);
         assertThat(org.get("/api/v1/competition-templates").json().get("items").toString()).contains("jiangsu-hrss-2020");
 
         // the tree and its people: 10 per county and city level, 12 at the province level, one more in 南京 to be excluded
@@ -125,7 +122,7 @@ class Jiangsu2020IT extends CompetitionTest {
         // entries: each city's organizer enters its own people, the province its own level; refusals on the way
         List<Api> cityOrg = new ArrayList<>();
         for (long city : cities) {
-            cityOrg.add(as(user("ORGANIZER", city)));
+            cityOrg.add(organizer(city));
         }
         Person lastEntered = null;
         for (int i = 0; i < cities.size(); i++) {
@@ -170,7 +167,7 @@ class Jiangsu2020IT extends CompetitionTest {
         assertThat(tooFew.json().get("errors").get(0).get("message").asString()).contains(unitName.get(counties.get(12).get(1))).contains("9");
         assertThat(cityOrg.get(0).post("/api/v1/competitions/" + competition + "/entries/close", null).status()).isEqualTo(404);
         moveClock(Duration.ofDays(21));
-        assertThat(cityOrg.get(12).post("/api/v1/competitions/" + competition + "/contestants", obj("personId", lastEntered.id())).status())
+        assertThat(as(user("ORGANIZER", cities.get(12))).post("/api/v1/competitions/" + competition + "/contestants", obj("personId", lastEntered.id())).status())
                 .isEqualTo(409);
         moveClock(Duration.ofDays(-21));
         enter(cityOrg.get(12), competition, lastEntered.id());
@@ -365,55 +362,6 @@ class Jiangsu2020IT extends CompetitionTest {
         assertThat(response.json().get("errors")).extracting(e -> e.get("rule").asString()).contains(rule);
     }
 
-    /** Sits the exam as the person (the city round's account, or its kept token), scoring exactly {@code score} of 100. */
-    private void sitAs(JsonNode account, long personId, long exam, int score, boolean slow) {
-        String token = tokenOf.computeIfAbsent(personId, p -> token(account.get("username").asString(), account.get("initialPassword").asString()));
-        cityScore.putIfAbsent(personId, score);
-        Api candidate = Api.bearer(port, token);
-        var attempt = candidate.post("/api/v1/exams/" + exam + "/attempt", null);
-        assertThat(attempt.status()).as(attempt.toString()).isEqualTo(200);
-        long attemptId = attempt.json().get("attemptId").asLong();
-        Set<Integer> chosen = items(score);
-        int left = score;
-        for (JsonNode item : attempt.json().get("items")) {
-            int points = item.get("points").asInt();
-            if (chosen.contains(points)) {
-                boolean answer = item.get("stem").asString().contains("正确");
-                assertThat(candidate.put("/api/v1/attempts/" + attemptId + "/answers/" + item.get("no").asInt(), obj("value", answer)).status())
-                        .isEqualTo(204);
-                left -= points;
-            }
-        }
-        assertThat(left).isZero();
-        if (slow) {
-            moveClock(Duration.ofMinutes(5));
-        }
-        assertThat(candidate.post("/api/v1/attempts/" + attemptId + "/submit", null).status()).isEqualTo(200);
-    }
-
-    /** Seven true/false items worth 37, 32, 16, 8, 4, 2 and 1 points (100 in all): any score is a choice of items. */
-    private static long binaryBank(Api org) {
-        long bank = org.post("/api/v1/banks", obj("name", unique("江苏练兵比武题库"))).id();
-        for (int i = 0; i < ITEM_POINTS.length; i++) {
-            boolean answer = i % 2 == 0;
-            var q = org.post("/api/v1/banks/" + bank + "/questions", obj("type", "TRUE_FALSE",
-                    "stem", "人社窗口判断题" + i + "（本题答案：" + (answer ? "正确" : "错误") + "）", "answer", answer, "points", 1,
-                    "difficulty", 3, "category", "综合服务规范"));
-            assertThat(q.status()).as(q.toString()).isEqualTo(201);
-        }
-        return bank;
-    }
-
-    private static long binaryExam(Api org, long bank, String title) {
-        var exam = org.post("/api/v1/exams", obj("title", title, "bankIds", List.of(bank),
-                "windowStart", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).toString(),
-                "windowEnd", OffsetDateTime.now(ZoneOffset.UTC).plusHours(3).toString(), "durationMinutes", 60,
-                "variant", "SHARED", "shuffleQuestions", false, "shuffleOptions", false,
-                "sections", IntStream.of(ITEM_POINTS).mapToObj(p -> obj("type", "TRUE_FALSE", "count", 1, "pointsEach", p)).toList()));
-        assertThat(exam.status()).as(exam.toString()).isEqualTo(201);
-        return exam.id();
-    }
-
     private static List<Long> ids(JsonNode array) {
         List<Long> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asLong()));
@@ -430,19 +378,4 @@ class Jiangsu2020IT extends CompetitionTest {
         return out;
     }
 
-    /** The items (by points) that make up a score: 37 when the rest cannot reach it, then its binary digits. */
-    private static Set<Integer> items(int score) {
-        Set<Integer> chosen = new HashSet<>();
-        int rest = score;
-        if (rest > 63) {
-            chosen.add(37);
-            rest -= 37;
-        }
-        for (int bit = 32; bit >= 1; bit /= 2) {
-            if ((rest & bit) != 0) {
-                chosen.add(bit);
-            }
-        }
-        return chosen;
-    }
 }
