@@ -86,7 +86,7 @@ class SelectionPages {
     /** The judge's phone page: the session's contestants in order, a score entry each. */
     @GetMapping("/judge/stages/{id}")
     String judge(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        model.addAttribute("session", page(() -> interviews.session(user, id)));
+        model.addAttribute("judging", page(() -> interviews.session(user, id)));
         return "competition/judge";
     }
 

@@ -325,6 +325,14 @@ class Jiangsu2020IT extends SelectionTest {
         assertThat(composite.get("cities")).extracting(c -> c.get("orgUnitId").asLong()).startsWith(cities.get(1), cities.get(0), cities.get(2));
         assertThat(composite.get("cities").get(0).get("score").decimalValue()).isEqualByComparingTo("1043.00");
 
+        // a city's organizer sees its own city's results only, ranked across the province
+        JsonNode wuxiComposite = cityOrg.get(1).get("/api/v1/competitions/" + competition + "/composite").json();
+        assertThat(wuxiComposite.get("individuals")).hasSize(13);
+        assertThat(wuxiComposite.get("individuals").toString()).doesNotContain("\"personId\":" + nanjingFirst + ",");
+        assertThat(wuxiComposite.get("counties")).hasSize(2);
+        assertThat(wuxiComposite.get("cities")).hasSize(1);
+        assertThat(wuxiComposite.get("cities").get(0).get("rank").asInt()).isEqualTo(1);
+
         // awards: titles overlap; equal ranks share
         JsonNode awards = org.get("/api/v1/competitions/" + competition + "/awards").json();
         assertThat(holders(awards.get("individual"), "LABOUR_MEDAL")).containsExactly(wuxiK3);

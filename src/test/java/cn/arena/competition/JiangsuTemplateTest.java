@@ -47,6 +47,14 @@ class JiangsuTemplateTest {
     }
 
     @Test
+    void theRulesInForceReadAsJson() throws IOException {
+        String json = tools.jackson.databind.json.JsonMapper.builder().build()
+                .writeValueAsString(CompetitionTemplate.parse(source()).selection());
+        assertThat(json).contains("\"fieldMinimum\":10").contains("\"weight\":30").contains("\"code\":\"ZHISHITONG\"")
+                .contains("\"tieBreak\":[\"LESS_TIME\",\"EARLIER_SUBMIT\"]");
+    }
+
+    @Test
     void refusesCompositeWeightsThatDoNotAddUpAndUnknownStagesAndTieBreaks() throws IOException {
         assertThatThrownBy(() -> CompetitionTemplate.parse(source().replace("weight: 40", "weight: 50")))
                 .hasMessageContaining("add up to 100");
