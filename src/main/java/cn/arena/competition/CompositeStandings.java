@@ -7,6 +7,7 @@ import cn.arena.marking.ReleasedScore;
 import cn.arena.org.OrgTree;
 import cn.arena.org.People;
 import cn.arena.shared.Messages;
+import cn.arena.shared.Ranking;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Spreadsheet;
 import java.math.BigDecimal;

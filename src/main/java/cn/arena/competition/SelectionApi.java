@@ -1,6 +1,7 @@
 package cn.arena.competition;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.account.OrganizerOnly;
 import cn.arena.shared.Spreadsheet;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,14 +58,14 @@ class SelectionApi {
 
     @PostMapping("/competitions/{id}/contestants")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(CompetitionApi.STAFF)
+    @OrganizerOnly
     @Operation(summary = "Enter a person of the caller's scope as a contestant, in their field (county, city level or province level)")
     Contestants.ContestantView enter(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody NewContestant body) {
         return contestants.enter(user, id, body.personId());
     }
 
     @GetMapping("/competitions/{id}/contestants")
-    @PreAuthorize(CompetitionApi.STAFF)
+    @OrganizerOnly
     @Operation(summary = "Contestants in the caller's scope, or of one unit's subtree (ID numbers masked)")
     CompetitionApi.Items<Contestants.ContestantView> contestants(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(required = false) @Nullable Long orgUnitId) {
@@ -73,7 +73,7 @@ class SelectionApi {
     }
 
     @DeleteMapping("/competitions/{id}/contestants/{personId}")
-    @PreAuthorize(CompetitionApi.STAFF)
+    @OrganizerOnly
     @Operation(summary = "Withdraw a contestant of the caller's scope before the deadline")
     ResponseEntity<Void> withdraw(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long personId) {
         contestants.withdraw(user, id, personId);
@@ -81,7 +81,7 @@ class SelectionApi {
     }
 
     @GetMapping("/competitions/{id}/fields")
-    @PreAuthorize(CompetitionApi.STAFF)
+    @OrganizerOnly
     @Operation(summary = "Every field in the caller's scope with its contestant count against the minimum")
     CompetitionApi.Items<Contestants.FieldCount> fields(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         return new CompetitionApi.Items<>(contestants.fieldCounts(user, id));
@@ -89,7 +89,7 @@ class SelectionApi {
 
     @PostMapping("/competitions/{id}/exclusions/import")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(CompetitionApi.STAFF)
+    @OrganizerOnly
     @Operation(summary = "Import the ineligibility list (xlsx: 姓名, 身份证号, 原因), all rows or none")
     Imported importExclusions(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam("file") MultipartFile file)
             throws IOException {
@@ -97,7 +97,7 @@ class SelectionApi {
     }
 
     @PostMapping("/competitions/{id}/entries/close")
-    @PreAuthorize(CompetitionApi.STAFF)
+    @OrganizerOnly
     @Operation(summary = "Close the entries when every field has its minimum (422 FIELD_MINIMUM per short field otherwise)")
     Map<String, Object> closeEntries(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         contestants.closeEntries(user, id);
@@ -105,7 +105,7 @@ class SelectionApi {
     }
 
     @GetMapping("/stages/{stageId}/selection")
-    @PreAuthorize(CompetitionApi.STAFF)
+    @OrganizerOnly
     @Operation(summary = "Who the city round selected per city: county teams, individuals, team members skipped (递补); the province level")
     ProvincialSelection.Selection selection(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId) {
         return selection.selection(user, stageId);
@@ -126,7 +126,7 @@ class SelectionApi {
     }
 
     @PostMapping("/stages/{stageId}/panel/close")
-    @PreAuthorize(CompetitionApi.STAFF)
+    @OrganizerOnly
     @Operation(summary = "Close the interview panel: a score entered or changed afterwards needs a reason")
     ResponseEntity<Void> closePanel(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId) {
         interviews.closePanel(user, stageId);
@@ -134,14 +134,14 @@ class SelectionApi {
     }
 
     @GetMapping("/competitions/{id}/composite")
-    @PreAuthorize(CompetitionApi.STAFF)
+    @OrganizerOnly
     @Operation(summary = "Composite standings: individuals with their three parts, county teams and cities, ranked across the province")
     CompositeStandings.Composite composite(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         return standings.composite(user, id);
     }
 
     @PostMapping("/stages/{stageId}/team")
-    @PreAuthorize(CompetitionApi.STAFF)
+    @OrganizerOnly
     @Operation(summary = "Name the regional team ({alternate}) or the national team ({cityMembers}) from the composite standings")
     Object team(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, @RequestBody TeamRequest body) {
         Stages.StageOf s = stages.managed(user, stageId);

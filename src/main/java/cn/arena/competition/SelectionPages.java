@@ -1,6 +1,7 @@
 package cn.arena.competition;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.account.OrganizerOnly;
 import cn.arena.org.People;
 import cn.arena.shared.Refusal;
 import java.util.HashMap;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,7 +45,7 @@ class SelectionPages {
     }
 
     @GetMapping("/competitions/{id}/pipeline")
-    @PreAuthorize(CompetitionApi.STAFF)
+    @OrganizerOnly
     String pipeline(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         Competitions.Competition c = page(() -> competitions.get(user, id));
         model.addAttribute("c", c);
@@ -59,7 +59,7 @@ class SelectionPages {
     }
 
     @GetMapping("/stages/{id}/selection")
-    @PreAuthorize(CompetitionApi.STAFF)
+    @OrganizerOnly
     String selection(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         Stages.StageOf s = page(() -> stages.visible(user, id));
         ProvincialSelection.Selection chosen = page(() -> selection.selection(user, id));
@@ -76,7 +76,7 @@ class SelectionPages {
     }
 
     @GetMapping("/competitions/{id}/composite")
-    @PreAuthorize(CompetitionApi.STAFF)
+    @OrganizerOnly
     String composite(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         model.addAttribute("c", page(() -> competitions.get(user, id)));
         model.addAttribute("composite", page(() -> standings.composite(user, id)));

@@ -11,9 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ExamResults {
 
-    private final MarkingStore store;
+    private final ResultsStore store;
 
-    ExamResults(MarkingStore store) {
+    ExamResults(ResultsStore store) {
         this.store = store;
     }
 

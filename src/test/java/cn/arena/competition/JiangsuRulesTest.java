@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.arena.org.OrgTree.OrgUnit;
 import cn.arena.org.OrgUnitKind;
+import cn.arena.shared.Ranking;
 import cn.arena.shared.Refusal;
 import java.math.BigDecimal;
 import java.util.Arrays;
