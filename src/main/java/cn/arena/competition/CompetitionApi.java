@@ -309,7 +309,7 @@ class CompetitionApi {
     @PreAuthorize(STAFF_OR_CONTACT)
     ResponseEntity<byte[]> awardsXlsx(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         if (competitions.get(user, id).entersContestants()) {
-            return xlsx(composite.awardsXlsx(user, id), "awards.xlsx");
+            return Spreadsheet.download(composite.awardsXlsx(user, id), "awards.xlsx");
         }
         CompetitionAwards.Awards awards = this.awards.awards(user, id);
         try (var writer = new Spreadsheet.Writer()) {
