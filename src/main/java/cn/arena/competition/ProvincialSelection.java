@@ -91,6 +91,9 @@ class ProvincialSelection {
                 .orElse(null);
         if (exam == null) {
             problems.add(Violation.field("examId", "competition.sitting.exam.unknown"));
+        } else if (!exam.published()) {
+            // as every sitting: a draft may still change its items and window under the seated candidates
+            problems.add(Violation.field("examId", "competition.sitting.exam.draft", exam.title()));
         }
         List<SelectionStore.ContestantRow> seating = List.of();
         if (cityRound) {
