@@ -52,7 +52,8 @@ class CompetitionApi {
 
     record CompetitionDetail(long id, String name, String template, long orgUnitId, String unitName, Instant registrationDeadline,
             boolean manageable, List<String> organizers, List<CompetitionTemplate.CommitteeMember> committee,
-            List<CompetitionTemplate.TimelineEntry> timeline, List<StageView> stages, CompetitionRules rules) {}
+            List<CompetitionTemplate.TimelineEntry> timeline, List<StageView> stages, @Nullable CompetitionRules rules,
+            @Nullable SelectionRules selection) {}
 
     record NewExclusion(@Nullable String idNumber, @Nullable String reason) {}
 
@@ -62,7 +63,8 @@ class CompetitionApi {
 
     record Reason(@Nullable String reason) {}
 
-    record NewSitting(@Nullable Long examId, @Nullable List<String> unitKinds, @Nullable List<Sittings.Room> rooms) {}
+    /** {@code orgUnitId}: the unit whose fields a sitting of a province's selection seats (instead of {@code unitKinds}). */
+    record NewSitting(@Nullable Long examId, @Nullable List<String> unitKinds, @Nullable List<Sittings.Room> rooms, @Nullable Long orgUnitId) {}
 
     record Advanced(List<Long> advanced) {}
 
@@ -83,13 +85,18 @@ class CompetitionApi {
     private final StageScores scores;
     private final CompetitionAwards awards;
     private final StageJudges judges;
+    private final ProvincialSelection selection;
+    private final CompositeStandings composite;
     private final StaffCategories categories;
     private final Messages messages;
     private final AuditLog audit;
 
     CompetitionApi(CompetitionTemplates templates, Competitions competitions, Registration registration, Sittings sittings,
             StageStandings standings, StageAdvancement advancement, StageScores scores, CompetitionAwards awards,
-            StageJudges judges, StaffCategories categories, Messages messages, AuditLog audit) {
+            StageJudges judges, ProvincialSelection selection, CompositeStandings composite, StaffCategories categories,
+            Messages messages, AuditLog audit) {
+        this.selection = selection;
+        this.composite = composite;
         this.messages = messages;
         this.audit = audit;
         this.templates = templates;
@@ -139,7 +146,7 @@ class CompetitionApi {
     CompetitionDetail detail(CurrentUser user, Competitions.Competition c) {
         return new CompetitionDetail(c.id(), c.name(), c.templateCode(), c.orgUnitId(), registration.unitName(c.orgUnitId()),
                 c.registrationDeadline(), competitions.canManage(user, c.orgUnitId()), c.template().organizers(),
-                c.template().committee(), c.template().timeline(), stageViews(c), c.rules());
+                c.template().committee(), c.template().timeline(), stageViews(c), c.template().rules(), c.template().selection());
     }
 
     @PostMapping("/competitions/{id}/exclusions")
@@ -242,6 +249,9 @@ class CompetitionApi {
     @ResponseStatus(HttpStatus.CREATED)
     @OrganizerOnly
     Sittings.SittingCreated sitting(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, @RequestBody NewSitting body) {
+        if (selection.handles(stageId)) {
+            return selection.sitting(user, stageId, body.examId(), body.orgUnitId());
+        }
         return sittings.createSitting(user, stageId, body.examId(), body.unitKinds(), body.rooms());
     }
 
@@ -256,7 +266,7 @@ class CompetitionApi {
     @Operation(summary = "Advance teams to the next stage by the stage's rule")
     @OrganizerOnly
     Advanced advance(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId) {
-        return new Advanced(advancement.advance(user, stageId));
+        return new Advanced(selection.handles(stageId) ? selection.advance(user, stageId) : advancement.advance(user, stageId));
     }
 
     @PostMapping("/stages/{stageId}/judges")
@@ -287,7 +297,10 @@ class CompetitionApi {
     @GetMapping("/competitions/{id}/awards")
     @Operation(summary = "The competition's awards by tier")
     @PreAuthorize(STAFF_OR_CONTACT)
-    CompetitionAwards.Awards awards(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+    Object awards(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        if (competitions.get(user, id).entersContestants()) {
+            return composite.awards(user, id);
+        }
         return awards.awards(user, id);
     }
 
@@ -295,6 +308,9 @@ class CompetitionApi {
     @Operation(summary = "The competition's awards as xlsx")
     @PreAuthorize(STAFF_OR_CONTACT)
     ResponseEntity<byte[]> awardsXlsx(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        if (competitions.get(user, id).entersContestants()) {
+            return Spreadsheet.download(composite.awardsXlsx(user, id), "awards.xlsx");
+        }
         CompetitionAwards.Awards awards = this.awards.awards(user, id);
         try (var writer = new Spreadsheet.Writer()) {
             String award = messages.get("competition.page.award");

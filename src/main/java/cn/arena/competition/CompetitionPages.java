@@ -33,12 +33,14 @@ class CompetitionPages {
     private final StaffCategories categories;
     private final Sittings sittings;
     private final ExamDirectory exams;
+    private final SelectionPages selectionPages;
 
     CompetitionPages(CompetitionTemplates templates, Competitions competitions, Registration registration, Stages stages,
             StageStandings standings, CompetitionAwards awards, OrgTree tree, StaffCategories categories, Sittings sittings,
-            ExamDirectory exams) {
+            ExamDirectory exams, SelectionPages selectionPages) {
         this.sittings = sittings;
         this.exams = exams;
+        this.selectionPages = selectionPages;
         this.templates = templates;
         this.competitions = competitions;
         this.registration = registration;
@@ -61,6 +63,9 @@ class CompetitionPages {
     @GetMapping("/competitions/{id}")
     String overview(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         Competitions.Competition c = page(() -> competitions.get(user, id));
+        if (c.entersContestants()) {
+            return "redirect:/competitions/" + id + "/pipeline";
+        }
         model.addAttribute("c", c);
         model.addAttribute("unitName", registration.unitName(c.orgUnitId()));
         model.addAttribute("manageable", competitions.canManage(user, c.orgUnitId()));
@@ -115,6 +120,9 @@ class CompetitionPages {
     @GetMapping("/competitions/{id}/awards")
     String awards(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         Competitions.Competition c = page(() -> competitions.get(user, id));
+        if (c.entersContestants()) {
+            return selectionPages.awards(user, c, model);
+        }
         model.addAttribute("c", c);
         model.addAttribute("awards", awards.awards(user, id));
         return "competition/awards";

@@ -1,6 +1,7 @@
 package cn.arena.competition;
 
 import cn.arena.org.OrgUnitKind;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +15,12 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * A competition as a readable file (see docs/competition-templates.md): its committee, stages, timeline and rules.
- * Parsing refuses a file that names an unknown stage, kind or award rather than guessing.
+ * Parsing refuses a file that names an unknown stage, kind or award rather than guessing. A template either registers
+ * teams of units ({@code team}: {@link #rules}) or enters contestants one by one and selects them level by level
+ * ({@code contestants}: {@link #selection}).
  */
 public record CompetitionTemplate(String code, String name, List<String> organizers, List<CommitteeMember> committee,
-        List<StageSpec> stages, CompetitionRules rules, List<TimelineEntry> timeline) {
+        List<StageSpec> stages, @Nullable CompetitionRules rules, @Nullable SelectionRules selection, List<TimelineEntry> timeline) {
 
     public record CommitteeMember(String role, String name, String title) {}
 
@@ -30,7 +33,16 @@ public record CompetitionTemplate(String code, String name, List<String> organiz
         List<StageSpec> stages = list(root, "stages").stream().map(s -> new StageSpec(text(s, "code"), text(s, "name"),
                 StageKind.valueOf(text(s, "kind")), optionalText(s, "note"))).toList();
         Set<String> stageCodes = stages.stream().map(StageSpec::code).collect(Collectors.toSet());
+        List<CommitteeMember> committee = list(root, "committee").stream()
+                .map(c -> new CommitteeMember(text(c, "role"), text(c, "name"), text(c, "title"))).toList();
+        List<TimelineEntry> timeline = list(root, "timeline").stream()
+                .map(t -> new TimelineEntry(text(t, "name"), text(t, "when"), optionalText(t, "note"))).toList();
+        boolean individualEntry = root.containsKey("contestants");
+        return new CompetitionTemplate(text(root, "code"), text(root, "name"), strings(root, "organizers"), committee, stages,
+                individualEntry ? null : teamRules(root, stageCodes), individualEntry ? selectionRules(root, stageCodes) : null, timeline);
+    }
 
+    private static CompetitionRules teamRules(Map<String, Object> root, Set<String> stageCodes) {
         Map<String, Object> team = map(root, "team");
         List<TeamCompositionRule.UnitRule> units = list(team, "units").stream().map(u -> new TeamCompositionRule.UnitRule(
                 strings(u, "kinds").stream().map(OrgUnitKind::valueOf).collect(Collectors.toSet()),
@@ -39,7 +51,7 @@ public record CompetitionTemplate(String code, String name, List<String> organiz
         Map<String, Object> aggregate = teamScore.get("aggregate") instanceof Map<?, ?> m ? cast(m) : Map.of("function", teamScore.get("aggregate"));
         Map<String, Object> advancement = map(root, "advancement");
         Map<String, Object> awards = map(root, "awards");
-        CompetitionRules rules = new CompetitionRules(
+        return new CompetitionRules(
                 new TeamCompositionRule(number(team.get("size")), units),
                 new CompetitionRules.IndividualRanking(stage(map(root, "individualRanking"), "stage", stageCodes)),
                 new CompetitionRules.TeamScore(
@@ -50,11 +62,44 @@ public record CompetitionTemplate(String code, String name, List<String> organiz
                         new AdvancementRule(number(advancement.get("top")), AdvancementRule.CutLineTies.valueOf(text(advancement, "cutLineTies"))),
                         number(advancement.get("membersPerTeam"))),
                 new CompetitionRules.Awards(awardRule(map(awards, "individual"), stageCodes), awardRule(map(awards, "team"), stageCodes)));
-        List<CommitteeMember> committee = list(root, "committee").stream()
-                .map(c -> new CommitteeMember(text(c, "role"), text(c, "name"), text(c, "title"))).toList();
-        List<TimelineEntry> timeline = list(root, "timeline").stream()
-                .map(t -> new TimelineEntry(text(t, "name"), text(t, "when"), optionalText(t, "note"))).toList();
-        return new CompetitionTemplate(text(root, "code"), text(root, "name"), strings(root, "organizers"), committee, stages, rules, timeline);
+    }
+
+    private static SelectionRules selectionRules(Map<String, Object> root, Set<String> stageCodes) {
+        Map<String, Object> city = map(root, "selection");
+        Map<String, Object> interview = map(root, "interview");
+        Map<String, Object> composite = map(root, "composite");
+        Map<String, Object> awards = map(root, "awards");
+        Map<String, Object> regional = map(root, "regional");
+        Map<String, Object> national = map(root, "national");
+        return new SelectionRules(
+                new SelectionRules.Entry(number(map(root, "contestants").get("fieldMinimum"))),
+                new SelectionRules.City(stage(city, "from", stageCodes), stage(city, "to", stageCodes), number(city.get("countyTeams")),
+                        number(city.get("teamSize")), number(city.get("individuals")), number(city.get("provinceLevel")),
+                        strings(city, "tieBreak").stream().map(WrittenResult.TieBreak::valueOf).toList()),
+                new SelectionRules.Interview(stage(interview, "stage", stageCodes), decimal(interview.get("maxPoints")),
+                        number(interview.get("trim")), number(interview.get("scale"))),
+                new SelectionRules.Composite(list(composite, "parts").stream().map(p -> new CompositeScore.Part(stage(p, "stage", stageCodes),
+                        decimal(p.get("weight")), decimal(p.get("fullMarks")))).toList(), number(composite.get("scale"))),
+                new SelectionRules.Awards(ranges(awards, "individual"), ranges(awards, "team"), ranges(awards, "organisations")),
+                new SelectionRules.Regional(stage(regional, "stage", stageCodes), number(regional.get("alternates"))),
+                new SelectionRules.National(stage(national, "stage", stageCodes), number(national.get("cityMembers"))));
+    }
+
+    /** {@code - {code: FIRST, name: 一等奖, ranks: 1-2}} or {@code ranks: 1} for one rank. */
+    private static List<AwardRanges.Range> ranges(Map<String, Object> node, String key) {
+        return list(node, key).stream().map(r -> {
+            String[] ranks = text(r, "ranks").split("-");
+            int from = Integer.parseInt(ranks[0].strip());
+            int to = ranks.length == 1 ? from : Integer.parseInt(ranks[1].strip());
+            return new AwardRanges.Range(text(r, "code"), text(r, "name"), from, to);
+        }).toList();
+    }
+
+    private static BigDecimal decimal(@Nullable Object value) {
+        if (value instanceof Number n) {
+            return new BigDecimal(n.toString());
+        }
+        throw new IllegalArgumentException("expected a number, found " + value);
     }
 
     private static CompetitionRules.AwardRule awardRule(Map<String, Object> node, Set<String> stageCodes) {

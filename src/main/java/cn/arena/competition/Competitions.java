@@ -34,8 +34,26 @@ public class Competitions {
             return stages.stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
         }
 
+        /** The team rules; 409 for a competition whose contestants enter one by one (it has no teams of units). */
         public CompetitionRules rules() {
-            return template.rules();
+            CompetitionRules rules = template.rules();
+            if (rules == null) {
+                throw Refusal.conflict("competition.template.noTeams");
+            }
+            return rules;
+        }
+
+        /** The selection rules; 409 for a competition of teams of units. */
+        public SelectionRules selection() {
+            SelectionRules selection = template.selection();
+            if (selection == null) {
+                throw Refusal.conflict("competition.template.noSelection");
+            }
+            return selection;
+        }
+
+        public boolean entersContestants() {
+            return template.selection() != null;
         }
     }
 
@@ -89,12 +107,21 @@ public class Competitions {
     }
 
     List<Competition> visibleTo(CurrentUser user) {
-        return store.competitions().stream().filter(c -> canSee(user, c.orgUnitId())).map(this::load).toList();
+        return store.competitions().stream().map(this::load).filter(c -> canSee(user, c)).toList();
     }
 
     /** The competition if the user may see it; otherwise 404. */
     Competition get(CurrentUser user, long id) {
-        return store.competition(id).filter(c -> canSee(user, c.orgUnitId())).map(this::load).orElseThrow(Refusal::notFound);
+        return store.competition(id).map(this::load).filter(c -> canSee(user, c)).orElseThrow(Refusal::notFound);
+    }
+
+    /**
+     * Also an organizer below the owner, in a competition whose contestants enter one by one: a city enters and sits
+     * its own people in the province's competition (what it may touch there is each operation's scope check).
+     */
+    private boolean canSee(CurrentUser user, Competition c) {
+        return canSee(user, c.orgUnitId()) || c.entersContestants() && user.has(Role.ORGANIZER) && user.orgUnitId() != null
+                && tree.isWithin(user.orgUnitId(), c.orgUnitId());
     }
 
     /** The competition if the user may run it (an organizer over its owning unit); otherwise 404. */

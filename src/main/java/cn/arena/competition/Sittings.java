@@ -132,8 +132,18 @@ class Sittings {
         if (!problems.isEmpty()) {
             throw Refusal.invalid(problems);
         }
-        long sittingId = store.insertSitting(stageId, examId, kinds.stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
-                clock.instant());
+        return seat(stageId, examId, kinds.stream().map(Enum::name).sorted().collect(Collectors.joining(",")), candidates, unitOf, roomList);
+    }
+
+    /**
+     * Seats the candidates in a new sitting of the exam, in order: each gets a CANDIDATE login in their unit (a person
+     * who has one keeps it), a room and seat when rooms are given, and is enrolled in the exam.
+     *
+     * @param label  what the sitting seats (unit kinds, or a unit), kept with it
+     * @param unitOf person → the unit a new login belongs to
+     */
+    SittingCreated seat(long stageId, long examId, String label, List<Long> candidates, Map<Long, Long> unitOf, List<Room> roomList) {
+        long sittingId = store.insertSitting(stageId, examId, label, clock.instant());
         List<IssuedAccount> issued = new ArrayList<>();
         List<Long> userIds = new ArrayList<>();
         Map<Long, Long> accountOf = new HashMap<>();

@@ -107,15 +107,22 @@ class Stages {
 
     /** person → released score in the stage's sittings; people who did not sit are absent from the map. */
     private Map<Long, BigDecimal> writtenScores(CompetitionStore.StageRow stage) {
+        Map<Long, BigDecimal> scores = new HashMap<>();
+        releasedScores(stage).forEach((person, released) -> scores.put(person, released.score()));
+        return scores;
+    }
+
+    /** person → their released result (score, time used, submit time) in the stage's sittings; absent if they did not sit. */
+    Map<Long, ReleasedScore> releasedScores(CompetitionStore.StageRow stage) {
         Map<Long, Long> sittingExam = store.sittings(stage.id()).stream()
                 .collect(Collectors.toMap(CompetitionStore.SittingRow::id, CompetitionStore.SittingRow::examId));
-        Map<Long, Map<Long, BigDecimal>> byExam = new HashMap<>();
-        Map<Long, BigDecimal> scores = new HashMap<>();
+        Map<Long, Map<Long, ReleasedScore>> byExam = new HashMap<>();
+        Map<Long, ReleasedScore> scores = new HashMap<>();
         for (CompetitionStore.SeatRow seat : store.seats(stage.id())) {
             long examId = sittingExam.get(seat.sittingId());
-            Map<Long, BigDecimal> released = byExam.computeIfAbsent(examId, id -> results.released(id).stream()
-                    .collect(Collectors.toMap(ReleasedScore::userId, ReleasedScore::score, (a, b) -> a)));
-            BigDecimal score = released.get(seat.userId());
+            Map<Long, ReleasedScore> released = byExam.computeIfAbsent(examId, id -> results.released(id).stream()
+                    .collect(Collectors.toMap(ReleasedScore::userId, r -> r, (a, b) -> a)));
+            ReleasedScore score = released.get(seat.userId());
             if (score != null) {
                 scores.put(seat.personId(), score);
             }

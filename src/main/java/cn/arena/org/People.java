@@ -198,6 +198,12 @@ public class People {
         return cipher.hash(IdNumber.parse(idNumber).value());
     }
 
+    /** The keyed hash of the person's ID number (as {@link #lookupKey(String)} gives it); empty for an erased person. */
+    public Optional<String> lookupKeyOf(long personId) {
+        return jdbc.sql("select id_number_hash from org_person where id = :id and erased_at is null").param("id", personId)
+                .query(String.class).optional();
+    }
+
     @Transactional
     public void linkAccount(long personId, long userId) {
         if (jdbc.sql("update org_person set user_id = :u where id = :id and erased_at is null")
