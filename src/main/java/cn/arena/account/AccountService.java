@@ -143,6 +143,11 @@ public class AccountService implements UserDetailsService {
         return users.idsByUsername(usernames);
     }
 
+    /** Enabled CANDIDATE accounts whose org unit is one of the given units (a practice programme's members). */
+    public List<UserSummary> candidatesIn(Collection<Long> unitIds) {
+        return users.withRoleIn(Role.CANDIDATE, unitIds).stream().map(AccountService::summary).toList();
+    }
+
     public Set<Role> rolesOf(long userId) {
         return users.roles(userId);
     }

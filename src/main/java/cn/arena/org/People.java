@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -204,6 +205,21 @@ public class People {
                 .param("u", userId).param("id", personId).update() == 0) {
             throw Refusal.notFound();
         }
+    }
+
+    /** A person on a unit's staff roll, as rosters and participation figures see them (erased people are not). */
+    public record RollEntry(long personId, String name, long orgUnitId, @Nullable Long userId) {}
+
+    /** The staff roll of the given units: every person not erased, by id. */
+    public List<RollEntry> roll(Collection<Long> unitIds) {
+        List<Long> units = unitIds.stream().distinct().toList();
+        List<RollEntry> roll = new ArrayList<>();
+        for (int from = 0; from < units.size(); from += 1_000) {
+            roll.addAll(jdbc.sql("select id, name, org_unit_id, user_id from org_person where erased_at is null and org_unit_id in (:u) order by id")
+                    .param("u", units.subList(from, Math.min(from + 1_000, units.size())))
+                    .query((rs, n) -> new RollEntry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getObject(4, Long.class))).list());
+        }
+        return roll;
     }
 
     public Optional<Long> accountOf(long personId) {
