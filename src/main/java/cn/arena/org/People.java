@@ -1,5 +1,6 @@
 package cn.arena.org;
 
+import cn.arena.account.AccountService;
 import cn.arena.account.AuditLog;
 import cn.arena.account.CurrentUser;
 import cn.arena.account.Scopes;
@@ -69,10 +70,13 @@ public class People {
     private final OrgTree tree;
     private final Scopes scopes;
     private final AuditLog audit;
+    private final AccountService accounts;
     private final Clock clock;
 
-    People(JdbcClient jdbc, IdNumberCipher cipher, StaffCategories categories, OrgTree tree, Scopes scopes, AuditLog audit, Clock clock) {
+    People(JdbcClient jdbc, IdNumberCipher cipher, StaffCategories categories, OrgTree tree, Scopes scopes, AuditLog audit,
+            AccountService accounts, Clock clock) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
         this.cipher = cipher;
         this.categories = categories;
         this.tree = tree;
@@ -220,6 +224,37 @@ public class People {
                     .query((rs, n) -> new RollEntry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getObject(4, Long.class))).list());
         }
         return roll;
+    }
+
+    /** A login handed out for a person of a roll: the row of the workbook {@code POST /people/accounts} returns. */
+    record IssuedAccount(String name, String unit, String username, String initialPassword) {}
+
+    /**
+     * Candidate logins for everyone of the unit's subtree who has none, each in their own unit, username their mobile
+     * number where free; people who have an account keep it and are not listed. 404 for a unit outside the scope.
+     */
+    @Transactional
+    List<IssuedAccount> issueAccounts(CurrentUser actor, @Nullable Long unitId) {
+        if (unitId == null || !tree.exists(unitId) || !scopes.covers(actor, unitId)) {
+            throw Refusal.notFound();
+        }
+        Map<Long, String> unitNames = new java.util.HashMap<>();
+        tree.subtree(unitId).forEach(u -> unitNames.put(u.id(), u.name()));
+        List<RollEntry> without = roll(unitNames.keySet()).stream().filter(p -> p.userId() == null).toList();
+        Map<Long, String> mobiles = new java.util.HashMap<>();
+        jdbc.sql("select id, mobile from org_person where erased_at is null and user_id is null and org_unit_id in (:u)")
+                .param("u", List.copyOf(unitNames.keySet()))
+                .query((rs, n) -> mobiles.put(rs.getLong(1), rs.getString(2) == null ? "" : rs.getString(2))).list();
+        List<AccountService.IssuedLogin> logins = accounts.issueRollLogins(without.stream()
+                .map(p -> new AccountService.RollLogin(p.name(), p.orgUnitId(), mobiles.getOrDefault(p.personId(), ""))).toList());
+        List<IssuedAccount> issued = new ArrayList<>(logins.size());
+        for (int i = 0; i < logins.size(); i++) {
+            RollEntry person = without.get(i);
+            jdbc.sql("update org_person set user_id = :u where id = :id").param("u", logins.get(i).userId()).param("id", person.personId()).update();
+            issued.add(new IssuedAccount(person.name(), unitNames.get(person.orgUnitId()), logins.get(i).username(), logins.get(i).initialPassword()));
+        }
+        audit.record("PEOPLE_ACCOUNTS_ISSUED", "org:" + unitId, issued.size() + " accounts");
+        return issued;
     }
 
     public Optional<Long> accountOf(long personId) {

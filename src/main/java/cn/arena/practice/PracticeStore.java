@@ -58,7 +58,7 @@ class PracticeStore {
     long insertProgramme(String name, long orgUnitId, int year, List<Long> bankIds, Rules rules, String by, Instant now) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
-                insert into practice_programme (name, org_unit_id, year, bank_ids, rules, created_by, created_at)
+                insert into practice_programme (name, org_unit_id, programme_year, bank_ids, rules, created_by, created_at)
                 values (:name, :unit, :year, :banks, :rules, :by, :now)""")
                 .param("name", name).param("unit", orgUnitId).param("year", year)
                 .param("banks", String.join(",", bankIds.stream().map(String::valueOf).toList()))
@@ -76,7 +76,7 @@ class PracticeStore {
     }
 
     private static ProgrammeRow programme(ResultSet rs, int n) throws SQLException {
-        return new ProgrammeRow(rs.getLong("id"), rs.getString("name"), rs.getLong("org_unit_id"), rs.getInt("year"),
+        return new ProgrammeRow(rs.getLong("id"), rs.getString("name"), rs.getLong("org_unit_id"), rs.getInt("programme_year"),
                 Arrays.stream(rs.getString("bank_ids").split(",")).map(Long::valueOf).toList(),
                 JSON.readValue(rs.getString("rules"), Rules.class));
     }
@@ -86,7 +86,7 @@ class PracticeStore {
     List<DailyItemRow> dailyItems(long programmeId, long userId, LocalDate day) {
         return jdbc.sql("""
                 select no, question_id, answer, correct from practice_daily_item
-                where programme_id = :p and user_id = :u and day = :d order by no""")
+                where programme_id = :p and user_id = :u and study_day = :d order by no""")
                 .param("p", programmeId).param("u", userId).param("d", day)
                 .query((rs, n) -> new DailyItemRow(rs.getInt("no"), rs.getLong("question_id"),
                         rs.getString("answer") == null ? null : JSON.readTree(rs.getString("answer")),
@@ -98,7 +98,7 @@ class PracticeStore {
     boolean insertDailySet(long programmeId, long userId, LocalDate day, List<Long> questionIds) {
         return once(() -> {
             for (int i = 0; i < questionIds.size(); i++) {
-                jdbc.sql("insert into practice_daily_item (programme_id, user_id, day, no, question_id) values (:p, :u, :d, :no, :q)")
+                jdbc.sql("insert into practice_daily_item (programme_id, user_id, study_day, no, question_id) values (:p, :u, :d, :no, :q)")
                         .param("p", programmeId).param("u", userId).param("d", day).param("no", i + 1).param("q", questionIds.get(i))
                         .update();
             }
@@ -114,18 +114,18 @@ class PracticeStore {
     boolean answerDaily(long programmeId, long userId, LocalDate day, int no, JsonNode value, boolean correct, Instant now) {
         return jdbc.sql("""
                 update practice_daily_item set answer = :a, correct = :c, answered_at = :now
-                where programme_id = :p and user_id = :u and day = :d and no = :no and answer is null""")
+                where programme_id = :p and user_id = :u and study_day = :d and no = :no and answer is null""")
                 .param("a", JSON.writeValueAsString(value)).param("c", correct).param("now", utc(now))
                 .param("p", programmeId).param("u", userId).param("d", day).param("no", no).update() == 1;
     }
 
     void insertStudiedDay(long programmeId, long userId, LocalDate day) {
-        once(() -> jdbc.sql("insert into practice_studied_day (programme_id, user_id, day) values (:p, :u, :d)")
+        once(() -> jdbc.sql("insert into practice_studied_day (programme_id, user_id, study_day) values (:p, :u, :d)")
                 .param("p", programmeId).param("u", userId).param("d", day).update());
     }
 
     List<LocalDate> studiedDays(long programmeId, long userId) {
-        return jdbc.sql("select day from practice_studied_day where programme_id = :p and user_id = :u order by day")
+        return jdbc.sql("select study_day from practice_studied_day where programme_id = :p and user_id = :u order by study_day")
                 .param("p", programmeId).param("u", userId).query(LocalDate.class).list();
     }
 
@@ -133,7 +133,7 @@ class PracticeStore {
     Map<Long, Integer> studiedDayCounts(long programmeId, LocalDate from, LocalDate to) {
         Map<Long, Integer> counts = new HashMap<>();
         jdbc.sql("""
-                select user_id, count(*) from practice_studied_day where programme_id = :p and day between :f and :t
+                select user_id, count(*) from practice_studied_day where programme_id = :p and study_day between :f and :t
                 group by user_id""")
                 .param("p", programmeId).param("f", from).param("t", to)
                 .query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2))).list();
@@ -141,13 +141,13 @@ class PracticeStore {
     }
 
     void insertActivity(long programmeId, long userId, LocalDate day) {
-        once(() -> jdbc.sql("insert into practice_activity (programme_id, user_id, day) values (:p, :u, :d)")
+        once(() -> jdbc.sql("insert into practice_activity (programme_id, user_id, study_day) values (:p, :u, :d)")
                 .param("p", programmeId).param("u", userId).param("d", day).update());
     }
 
     /** Members who took part in anything between two days (inclusive). */
     Set<Long> activeMembers(long programmeId, LocalDate from, LocalDate to) {
-        return new HashSet<>(jdbc.sql("select distinct user_id from practice_activity where programme_id = :p and day between :f and :t")
+        return new HashSet<>(jdbc.sql("select distinct user_id from practice_activity where programme_id = :p and study_day between :f and :t")
                 .param("p", programmeId).param("f", from).param("t", to).query(Long.class).list());
     }
 
