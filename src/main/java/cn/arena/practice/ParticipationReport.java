@@ -68,6 +68,27 @@ class ParticipationReport {
         return Ranks.of(units, better).stream().map(r -> new OrgRank(r.rank(), r.entry())).toList();
     }
 
+    record Absent(String name, String unit) {}
+
+    /** The people of a unit's subtree who did not take part between the two days: the list a unit chases. */
+    List<Absent> neverPractised(CurrentUser user, long programmeId, @Nullable Long orgUnitId, @Nullable String from, @Nullable String to) {
+        Report r = report(user, programmeId, orgUnitId, from, to);
+        Map<Long, String> names = new HashMap<>();
+        List<OrgTree.OrgUnit> subtree = tree.subtree(r.orgUnitId());
+        subtree.forEach(u -> names.put(u.id(), u.name()));
+        Set<Long> active = store.activeMembers(programmeId, r.from(), r.to());
+        return people.roll(names.keySet()).stream().filter(p -> p.userId() == null || !active.contains(p.userId()))
+                .map(p -> new Absent(p.name(), names.get(p.orgUnitId()))).toList();
+    }
+
+    byte[] absentWorkbook(List<Absent> absent) {
+        try (Spreadsheet.Writer writer = new Spreadsheet.Writer()) {
+            writer.sheet("未参与人员", List.of("姓名", "单位"));
+            absent.forEach(a -> writer.row(List.of(a.name(), a.unit())));
+            return writer.toBytes();
+        }
+    }
+
     byte[] workbook(Report r) {
         try (Spreadsheet.Writer writer = new Spreadsheet.Writer()) {
             writer.sheet("参与情况", List.of("单位", "在册人数", "参与人数", "参与率"));

@@ -193,11 +193,23 @@ class PracticeApi {
     ResponseEntity<byte[]> participationWorkbook(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(required = false) @Nullable Long orgUnitId, @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to) {
-        byte[] bytes = participation.workbook(participation.report(user, id, orgUnitId, from, to));
+        return xlsx(participation.workbook(participation.report(user, id, orgUnitId, from, to)), "participation.xlsx");
+    }
+
+    private static ResponseEntity<byte[]> xlsx(byte[] bytes, String filename) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("participation.xlsx").build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
                 .body(bytes);
+    }
+
+    @GetMapping("/{id}/never-practised.xlsx")
+    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @Operation(summary = "The people of a unit's subtree who took no part between the two days (name, unit), for the unit to chase")
+    ResponseEntity<byte[]> neverPractised(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(required = false) @Nullable Long orgUnitId, @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to) {
+        return xlsx(participation.absentWorkbook(participation.neverPractised(user, id, orgUnitId, from, to)), "never-practised.xlsx");
     }
 
     @GetMapping("/{id}/org-ranking")

@@ -58,6 +58,10 @@ class Sittings {
         return clock;
     }
 
+    LocalDate calendarDay(Instant t) {
+        return calendar.day(t);
+    }
+
     /** Creates a programme and at once the sittings already due: this week's practice is there from the start. */
     PracticeStore.ProgrammeRow createProgramme(cn.arena.account.CurrentUser user, Programmes.NewProgramme request) {
         PracticeStore.ProgrammeRow p = programmes.create(user, request);

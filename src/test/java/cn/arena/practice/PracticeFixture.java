@@ -33,13 +33,18 @@ final class PracticeFixture {
     final long cityB;
     final long countyA1;
     final long bank;
+    final String organizerName;
     final Api organizer;
     final Api cityOrganizer;
     /** Members by name: 甲 乙 丙 丁 戊 己. */
     final Map<String, Api> members = new LinkedHashMap<>();
     final Map<String, String> usernames = new LinkedHashMap<>();
+    /** Initial passwords from the roll workbook, for signing in through the login page. */
+    final Map<String, String> passwords = new LinkedHashMap<>();
 
-    private PracticeFixture(long province, long cityA, long cityB, long countyA1, long bank, Api organizer, Api cityOrganizer) {
+    private PracticeFixture(long province, long cityA, long cityB, long countyA1, long bank, String organizerName, Api organizer,
+            Api cityOrganizer) {
+        this.organizerName = organizerName;
         this.province = province;
         this.cityA = cityA;
         this.cityB = cityB;
@@ -66,7 +71,8 @@ final class PracticeFixture {
         long cityA = m.unit("甲市" + tag, "CITY", province);
         long cityB = m.unit("乙市" + tag, "CITY", province);
         long countyA1 = m.unit("甲县" + tag, "COUNTY", cityA);
-        Api organizer = m.as(m.user("ORGANIZER", province));
+        String organizerName = m.user("ORGANIZER", province);
+        Api organizer = m.as(organizerName);
         Api cityOrganizer = m.as(m.user("ORGANIZER", cityA));
         long bank = organizer.post("/api/v1/banks", Api.obj("name", "练兵题库" + tag)).id();
         for (int i = 1; i <= 6; i++) {
@@ -77,7 +83,7 @@ final class PracticeFixture {
             post(organizer, "/api/v1/banks/" + bank + "/questions", Api.obj("type", "TRUE_FALSE", "stem", "判断题" + i + "：企业开办可以全程网办。",
                     "answer", true, "analysis", ANALYSIS, "category", "营商环境", "difficulty", 1, "points", 1));
         }
-        PracticeFixture f = new PracticeFixture(province, cityA, cityB, countyA1, bank, organizer, cityOrganizer);
+        PracticeFixture f = new PracticeFixture(province, cityA, cityB, countyA1, bank, organizerName, organizer, cityOrganizer);
         Map<String, Long> unitOf = new LinkedHashMap<>();
         unitOf.put("甲", cityA);
         unitOf.put("乙", cityA);
@@ -98,6 +104,7 @@ final class PracticeFixture {
                 }
                 String name = row.getCell(0).getStringCellValue().replace(tag, "");
                 f.usernames.put(name, row.getCell(2).getStringCellValue());
+                f.passwords.put(name, row.getCell(3).getStringCellValue());
                 f.members.put(name, m.basic(row.getCell(2).getStringCellValue(), row.getCell(3).getStringCellValue()));
             }
         }
