@@ -193,6 +193,13 @@ public class AccountService implements UserDetailsService {
     }
 
     /** A random password that satisfies the policy: letters of both cases and digits, no look-alike characters. */
+    /** True while the user still signs in with a random initial password handed out with a roll. */
+    boolean hasInitialPassword(String username) {
+        return users.findByUsername(username).filter(r -> r.passwordHash().startsWith(INITIAL_PREFIX)).isPresent();
+    }
+
+    private static final String INITIAL_PREFIX = "{SHA-256}";
+
     /** The hash of random initial passwords; see {@link #issueRollLogins}. */
     @SuppressWarnings("deprecation")
     private static final PasswordEncoder INITIAL = new org.springframework.security.crypto.password.DelegatingPasswordEncoder("SHA-256",

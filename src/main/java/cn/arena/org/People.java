@@ -227,14 +227,14 @@ public class People {
     }
 
     /** A login handed out for a person of a roll: the row of the workbook {@code POST /people/accounts} returns. */
-    record IssuedAccount(String name, String unit, String username, String initialPassword) {}
+    public record IssuedAccount(String name, String unit, String username, String initialPassword) {}
 
     /**
      * Candidate logins for everyone of the unit's subtree who has none, each in their own unit, username their mobile
      * number where free; people who have an account keep it and are not listed. 404 for a unit outside the scope.
      */
     @Transactional
-    List<IssuedAccount> issueAccounts(CurrentUser actor, @Nullable Long unitId) {
+    public List<IssuedAccount> issueAccounts(CurrentUser actor, @Nullable Long unitId) {
         if (unitId == null || !tree.exists(unitId) || !scopes.covers(actor, unitId)) {
             throw Refusal.notFound();
         }

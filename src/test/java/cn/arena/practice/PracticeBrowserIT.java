@@ -24,7 +24,12 @@ class PracticeBrowserIT extends PracticeTest {
         at("2027-03-03T08:00:00+08:00");
         try (Chromium chromium = Chromium.launch(port)) {
             Page page = chromium.page(375, 812);
-            chromium.login(page, f.usernames.get("甲"), f.passwords.get("甲"));
+            page.navigate(chromium.url("/login"));
+            page.fill("#username", f.usernames.get("甲"));
+            page.fill("#password", f.passwords.get("甲"));
+            page.click("#login-submit");
+            page.waitForSelector("#initial-password");
+            assertThat(page.url()).as("an initial password goes to the password change first").endsWith("/account?initial");
             page.navigate(chromium.url("/my/practice"));
             page.waitForSelector("#practice-home");
             assertThat(page.textContent("#streak")).isEqualTo("1");

@@ -268,4 +268,25 @@ class PracticeJourneyIT extends PracticeTest {
         assertThat(f.cityOrganizer.post("/api/v1/people/accounts", obj("orgUnitId", f.cityB)).status()).isEqualTo(404);
         assertThat(f.members.get("甲").post("/api/v1/people/accounts", obj("orgUnitId", f.cityA)).status()).isEqualTo(403);
     }
+
+    @Test
+    void theJobRunsOnOneNodeAtATimeAndCatchesUpAfterDowntime() throws InterruptedException {
+        at("2027-03-01T10:00:00+08:00");
+        long id = smallProgramme();
+        java.time.Instant machineNow = java.time.Instant.now();
+        assertThat(store.tryLease(PracticeSchedule.JOB, "other-node", machineNow, machineNow.plusSeconds(60))).isTrue();
+        assertThat(schedule.runOnce()).as("another node holds the lease").isFalse();
+        store.endLease(PracticeSchedule.JOB, "other-node", machineNow);
+        assertThat(schedule.runOnce()).isTrue();
+
+        // The node was down from Monday of W09 to Wednesday of W11: W09 and W10 closed meanwhile, W11 never got made.
+        sit(f.members.get("甲"), calendar(id, "2027-03").get("weeks").get(0).get("examId").asLong(), 3);
+        at("2027-03-17T10:00:00+08:00");
+        runJobUntil(() -> board(f.organizer, id, "period=WEEK&key=2027-W09").get("total").asInt() == 1);
+        JsonNode weeks = calendar(id, "2027-03").get("weeks");
+        assertThat(weeks.get(2).get("week").asText()).isEqualTo("2027-W11");
+        assertThat(weeks.get(2).get("examId").isNull()).as("the open week is made on catching up").isFalse();
+        assertThat(weeks.get(3).get("examId").isNull()).as("and the next, a week ahead").isFalse();
+        assertThat(titles(f.members.get("甲").get(base(id) + "/me").json())).containsExactly("WEEKLY_ACE 2027-W09");
+    }
 }

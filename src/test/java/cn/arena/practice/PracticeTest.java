@@ -24,6 +24,9 @@ abstract class PracticeTest extends ApiTest {
     @Autowired
     PracticeSchedule schedule;
 
+    @Autowired
+    PracticeStore store;
+
     PracticeFixture f;
 
     @BeforeEach
