@@ -91,7 +91,7 @@
       return;
     }
     $('paper').classList.remove('d-none');
-    renderNavigator();
+    buildNavigator();
     show(0);
     tick();
     setInterval(tick, 1000);
@@ -102,21 +102,30 @@
     flush();
   }
 
-  function renderNavigator() {
+  // The buttons are made once and only restyled afterwards. A tap on a number blurs the text box being typed in, whose
+  // change event saves the answer; were the buttons rebuilt then, the button pressed would be replaced under the
+  // finger between mousedown and mouseup and the click would be lost.
+  function buildNavigator() {
     const nav = $('navigator');
     nav.replaceChildren();
-    const flagged = flags();
     items.forEach((item, index) => {
       const b = document.createElement('button');
       b.type = 'button';
-      b.className = 'btn btn-sm nav-item-btn ' + (answered(item.no) ? 'btn-success' : 'btn-outline-secondary');
-      if (flagged[item.no]) b.classList.add('flagged');
-      if (index === current) b.classList.add('current');
       b.textContent = item.no;
       b.dataset.no = item.no;
-      b.setAttribute('aria-label', item.no + (answered(item.no) ? ' ✓' : '') + (flagged[item.no] ? ' ⚑' : ''));
       b.addEventListener('click', () => show(index));
       nav.appendChild(b);
+    });
+  }
+
+  function renderNavigator() {
+    const flagged = flags();
+    $('navigator').querySelectorAll('button').forEach((b, index) => {
+      const no = items[index].no;
+      b.className = 'btn btn-sm nav-item-btn ' + (answered(no) ? 'btn-success' : 'btn-outline-secondary');
+      b.classList.toggle('flagged', !!flagged[no]);
+      b.classList.toggle('current', index === current);
+      b.setAttribute('aria-label', no + (answered(no) ? ' ✓' : '') + (flagged[no] ? ' ⚑' : ''));
     });
     updateSaveState();
   }
@@ -164,22 +173,37 @@
     return wrap;
   }
 
-  function inputFor(item) {
-    const box = document.createElement('div');
-    box.className = 'answer';
-    const no = item.no;
-    const value = answers[no];
-    if (item.type === 'SINGLE_CHOICE') {
-      item.options.forEach((o) => box.appendChild(choice('radio', 'q' + no, o.key, o.key + '. ' + o.text, value === o.key,
-        () => save(no, o.key))));
-    } else if (item.type === 'MULTIPLE_CHOICE') {
-      item.options.forEach((o) => box.appendChild(choice('checkbox', 'q' + no, o.key, o.key + '. ' + o.text,
+  // One renderer per question type (the page's half of the type's QuestionKind): it fills `box` with the answer widget
+  // for `item`, showing `value` (in the keys shown), and calls `save` with the new value, or null to clear it.
+  // A new type adds one entry here.
+  function written(rows) {
+    return (item, value, save, box) => {
+      const area = document.createElement('textarea');
+      area.className = 'form-control';
+      area.rows = rows;
+      area.maxLength = 20000;
+      area.value = typeof value === 'string' ? value : '';
+      area.disabled = closed;
+      typed(area, () => save(area.value.trim() === '' ? null : area.value));
+      box.appendChild(area);
+    };
+  }
+
+  const renderers = {
+    SINGLE_CHOICE(item, value, save, box) {
+      item.options.forEach((o) => box.appendChild(choice('radio', 'q' + item.no, o.key, o.key + '. ' + o.text, value === o.key,
+        () => save(o.key))));
+    },
+    MULTIPLE_CHOICE(item, value, save, box) {
+      item.options.forEach((o) => box.appendChild(choice('checkbox', 'q' + item.no, o.key, o.key + '. ' + o.text,
         Array.isArray(value) && value.includes(o.key),
-        () => save(no, Array.from(box.querySelectorAll('input:checked')).map((i) => i.value)))));
-    } else if (item.type === 'TRUE_FALSE') {
-      box.appendChild(choice('radio', 'q' + no, 'true', msg('true'), value === true, () => save(no, true)));
-      box.appendChild(choice('radio', 'q' + no, 'false', msg('false'), value === false, () => save(no, false)));
-    } else if (item.type === 'FILL_BLANK') {
+        () => save(Array.from(box.querySelectorAll('input:checked')).map((i) => i.value)))));
+    },
+    TRUE_FALSE(item, value, save, box) {
+      box.appendChild(choice('radio', 'q' + item.no, 'true', msg('true'), value === true, () => save(true)));
+      box.appendChild(choice('radio', 'q' + item.no, 'false', msg('false'), value === false, () => save(false)));
+    },
+    FILL_BLANK(item, value, save, box) {
       const inputs = [];
       for (let i = 0; i < item.blanks; i++) {
         const input = document.createElement('input');
@@ -192,17 +216,16 @@
         box.appendChild(input);
       }
       const collect = () => inputs.map((i) => i.value);
-      inputs.forEach((i) => typed(i, () => save(no, collect().some((t) => t.trim() !== '') ? collect() : null)));
-    } else {
-      const area = document.createElement('textarea');
-      area.className = 'form-control';
-      area.rows = item.type === 'ESSAY' ? 10 : 5;
-      area.maxLength = 20000;
-      area.value = typeof value === 'string' ? value : '';
-      area.disabled = closed;
-      typed(area, () => save(no, area.value.trim() === '' ? null : area.value));
-      box.appendChild(area);
-    }
+      inputs.forEach((i) => typed(i, () => save(collect().some((t) => t.trim() !== '') ? collect() : null)));
+    },
+    SHORT_ANSWER: written(5),
+    ESSAY: written(10)
+  };
+
+  function inputFor(item) {
+    const box = document.createElement('div');
+    box.className = 'answer';
+    renderers[item.type](item, answers[item.no], (value) => save(item.no, value), box);
     return box;
   }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -41,20 +40,6 @@ final class AnswerNotation {
     private static final Pattern ALTERNATIVE_SEPARATORS = Pattern.compile("[|｜]");
     private static final Pattern KEYWORD_SEPARATORS = Pattern.compile("[;；、]");
 
-    private static final Map<String, QuestionType> TYPE_NAMES = Map.ofEntries(
-            Map.entry("单选题", QuestionType.SINGLE_CHOICE), Map.entry("单选", QuestionType.SINGLE_CHOICE),
-            Map.entry("单项选择题", QuestionType.SINGLE_CHOICE),
-            Map.entry("多选题", QuestionType.MULTIPLE_CHOICE), Map.entry("多选", QuestionType.MULTIPLE_CHOICE),
-            Map.entry("多项选择题", QuestionType.MULTIPLE_CHOICE),
-            Map.entry("判断题", QuestionType.TRUE_FALSE), Map.entry("判断", QuestionType.TRUE_FALSE),
-            Map.entry("填空题", QuestionType.FILL_BLANK), Map.entry("填空", QuestionType.FILL_BLANK),
-            Map.entry("简答题", QuestionType.SHORT_ANSWER), Map.entry("简答", QuestionType.SHORT_ANSWER),
-            Map.entry("论述题", QuestionType.ESSAY), Map.entry("论述", QuestionType.ESSAY));
-
-    private static final Map<QuestionType, String> TYPE_WRITTEN = Map.of(
-            QuestionType.SINGLE_CHOICE, "单选题", QuestionType.MULTIPLE_CHOICE, "多选题", QuestionType.TRUE_FALSE, "判断题",
-            QuestionType.FILL_BLANK, "填空题", QuestionType.SHORT_ANSWER, "简答题", QuestionType.ESSAY, "论述题");
-
     private static final Map<String, Boolean> TRUTH = Map.ofEntries(
             Map.entry("正确", true), Map.entry("对", true), Map.entry("√", true), Map.entry("✓", true), Map.entry("✔", true),
             Map.entry("是", true), Map.entry("t", true), Map.entry("true", true),
@@ -71,16 +56,13 @@ final class AnswerNotation {
         if (text.isEmpty()) {
             return Read.of(null);
         }
-        QuestionType named = TYPE_NAMES.get(text);
-        if (named != null) {
-            return Read.of(named);
-        }
-        return Arrays.stream(QuestionType.values()).filter(t -> t.name().equalsIgnoreCase(text)).findFirst()
+        return Arrays.stream(QuestionType.values())
+                .filter(t -> t.name().equalsIgnoreCase(text) || AuthoredKind.of(t).names().contains(text)).findFirst()
                 .map(Read::of).orElseGet(() -> Read.bad("bank.import.type.unknown"));
     }
 
     static String typeName(QuestionType type) {
-        return TYPE_WRITTEN.get(type);
+        return AuthoredKind.of(type).names().get(0);
     }
 
     /** The answer cell in the question JSON shape of {@code type}; null for an empty cell. */
@@ -88,20 +70,7 @@ final class AnswerNotation {
         if (cell.isBlank()) {
             return Read.of(null);
         }
-        return switch (type) {
-            case SINGLE_CHOICE, MULTIPLE_CHOICE -> {
-                List<String> keys = letters(cell).value();
-                if (keys == null) {
-                    yield Read.bad("bank.import.answer.letters");
-                }
-                // Several letters for a single choice stay one string, so the draft's rule reports "one letter only".
-                yield Read.of(type == QuestionType.SINGLE_CHOICE ? NODES.stringNode(String.join("", keys))
-                        : array(keys.stream().map(k -> (JsonNode) NODES.stringNode(k)).toList()));
-            }
-            case TRUE_FALSE -> truth(cell);
-            case FILL_BLANK -> Read.of(blanks(cell));
-            case SHORT_ANSWER, ESSAY -> Read.of(NODES.stringNode(cell.strip()));
-        };
+        return AuthoredKind.of(type).readCell(cell);
     }
 
     /** Option letters in any of ABD, A,B,D, A、B、D, A B D, full-width or lower case. */
@@ -175,17 +144,7 @@ final class AnswerNotation {
 
     /** The answer as the template writes it; {@link #answer} reads it back to the same JSON. */
     static String write(QuestionType type, JsonNode answer) {
-        return switch (type) {
-            case SINGLE_CHOICE, SHORT_ANSWER, ESSAY -> answer.asString();
-            case MULTIPLE_CHOICE -> answer.valueStream().map(JsonNode::asString).collect(Collectors.joining());
-            case TRUE_FALSE -> answer.asBoolean() ? "正确" : "错误";
-            case FILL_BLANK -> {
-                List<String> blanks = answer.valueStream()
-                        .map(blank -> blank.valueStream().map(JsonNode::asString).collect(Collectors.joining("|"))).toList();
-                boolean semicolons = blanks.stream().anyMatch(b -> b.contains(";") || b.contains("；"));
-                yield String.join(semicolons ? "\n" : "；", blanks);
-            }
-        };
+        return AuthoredKind.of(type).writeCell(answer);
     }
 
     static String writeKeywords(List<String> keywords) {

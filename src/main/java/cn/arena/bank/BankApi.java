@@ -2,6 +2,11 @@ package cn.arena.bank;
 
 import cn.arena.account.CurrentUser;
 import cn.arena.shared.Messages;
+import cn.arena.shared.Refusal;
+import cn.arena.shared.Violation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -118,11 +123,43 @@ class BankApi {
 
     @PostMapping(path = "/{bankId}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Imported importQuestions(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId,
-            @RequestParam("file") MultipartFile file) throws IOException {
+            @RequestParam("file") MultipartFile file,
+            @Parameter(description = DUPLICATES, schema = @Schema(allowableValues = {"keep", "skip"}, defaultValue = "keep"))
+            @RequestParam(defaultValue = "keep") String duplicates) throws IOException {
+        ImportDuplicates.Policy policy = policy(duplicates);
         try (InputStream in = file.getInputStream()) {
-            var result = banks.importQuestions(user, bankId, in, file.getSize());
+            var result = banks.importQuestions(user, bankId, in, file.getSize(), policy);
             return new Imported(result.imported(), result.byType());
         }
+    }
+
+    /** A row of the sheet whose question the bank already has. */
+    record Duplicate(int row, QuestionType type, String stem) {}
+
+    record Preview(int questions, Map<QuestionType, Integer> byType, List<Duplicate> duplicates) {}
+
+    @PostMapping(path = "/{bankId}/import/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Check an import file without importing it: its questions per type, and the rows already in the bank",
+            description = "A row is already in the bank when an active question has the same type and the same stem after trimming. "
+                    + "A broken file is refused with 422 and the same row errors as the import.")
+    Preview previewImport(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId,
+            @RequestParam("file") MultipartFile file) throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            var preview = banks.previewImport(user, bankId, in, file.getSize());
+            return new Preview(preview.questions(), preview.byType(), preview.duplicates().stream()
+                    .map(r -> new Duplicate(r.number(), r.draft().type(), r.draft().stem().strip())).toList());
+        }
+    }
+
+    static final String DUPLICATES = "What to do with rows whose question the bank already has (same type, same stem after "
+            + "trimming): keep imports them again (the default), skip leaves them out.";
+
+    static ImportDuplicates.Policy policy(String duplicates) {
+        ImportDuplicates.Policy policy = ImportDuplicates.Policy.parse(duplicates);
+        if (policy == null) {
+            throw Refusal.invalid(List.of(Violation.field("duplicates", "bank.import.duplicates.unknown")));
+        }
+        return policy;
     }
 
     @GetMapping("/{bankId}/export")

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 
 /** The bank pages for organizers and admins: banks, a bank's questions, the question form, and Excel import. */
 @Controller
@@ -72,7 +70,7 @@ class BankPages {
         var bank = banks.bank(user, bankId);
         var found = banks.questions(user, bankId, new QuestionStore.Filter(type, category, difficulty, q), page, PAGE_SIZE);
         model.addAttribute("bank", bank);
-        model.addAttribute("rows", found.items().stream().map(v -> new Row(v.question(), v.used(), answerText(v.question()))).toList());
+        model.addAttribute("rows", found.items().stream().map(v -> new Row(v.question(), v.used(), AuthoredKind.of(v.question().type()).describe(v.question().answer(), messages))).toList());
         model.addAttribute("total", found.total());
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("pages", Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
@@ -135,16 +133,20 @@ class BankPages {
     @GetMapping("/{bankId}/import")
     String importPage(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId, Model model) {
         model.addAttribute("bank", banks.bank(user, bankId));
+        model.addAttribute("duplicates", "skip");
         return "bank/import";
     }
 
     @PostMapping("/{bankId}/import")
     String importFile(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId, @RequestParam("file") MultipartFile file,
-            Model model) throws IOException {
+            @RequestParam(defaultValue = "skip") String duplicates, Model model) throws IOException {
+        // Unlike the API (whose scripts rely on every row being added), the page leaves out what the bank already has.
+        ImportDuplicates.Policy policy = BankApi.policy(duplicates);
         model.addAttribute("bank", banks.bank(user, bankId));
         model.addAttribute("filename", file.getOriginalFilename());
+        model.addAttribute("duplicates", policy.name().toLowerCase(java.util.Locale.ROOT));
         try (InputStream in = file.getInputStream()) {
-            model.addAttribute("imported", banks.importQuestions(user, bankId, in, file.getSize()));
+            model.addAttribute("imported", banks.importQuestions(user, bankId, in, file.getSize(), policy));
         } catch (Refusal refusal) {
             model.addAttribute("problems", problems(refusal));
         }
@@ -190,17 +192,5 @@ class BankPages {
             return List.of(new Problem(null, null, null, messages.get(refusal.messageKey(), refusal.args())));
         }
         return refusal.violations().stream().map(v -> new Problem(v.row(), v.column(), v.field(), messages.of(v))).toList();
-    }
-
-    /** The answer as a person reads it: B; A、C; 正确; 一网通办 | 一网办；跨省通办; or the reference text. */
-    private String answerText(Question q) {
-        JsonNode a = q.answer();
-        return switch (q.type()) {
-            case MULTIPLE_CHOICE -> a.valueStream().map(JsonNode::asString).collect(Collectors.joining("、"));
-            case TRUE_FALSE -> messages.get(a.asBoolean() ? "bank.answer.true" : "bank.answer.false");
-            case FILL_BLANK -> a.valueStream().map(b -> b.valueStream().map(JsonNode::asString).collect(Collectors.joining(" | ")))
-                    .collect(Collectors.joining("；"));
-            default -> a.asString();
-        };
     }
 }

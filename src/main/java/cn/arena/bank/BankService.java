@@ -26,8 +26,14 @@ class BankService {
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 200;
 
-    /** What an import added: the number of questions, and per type (all six, zeros included). */
-    record Imported(int imported, Map<QuestionType, Integer> byType) {}
+    /**
+     * What an import added: the number of questions, and per type (all six, zeros included); {@code skipped} are the
+     * rows left out because the bank already held them.
+     */
+    record Imported(int imported, Map<QuestionType, Integer> byType, List<QuestionSheet.Row> skipped) {}
+
+    /** An import's preview: the sheet's questions, per type, and the rows the bank already holds. */
+    record Preview(int questions, Map<QuestionType, Integer> byType, List<QuestionSheet.Row> duplicates) {}
 
     private final QuestionStore store;
     private final Scopes scopes;
@@ -115,22 +121,41 @@ class BankService {
 
     /** Adds every question of the sheet, or none: any broken row refuses the whole file with every problem found. */
     @Transactional
-    Imported importQuestions(CurrentUser user, long bankId, InputStream file, long size) {
+    Imported importQuestions(CurrentUser user, long bankId, InputStream file, long size, ImportDuplicates.Policy duplicates) {
         bank(user, bankId);
+        List<QuestionSheet.Row> rows = readSheet(file, size);
+        List<QuestionSheet.Row> skipped = duplicates == ImportDuplicates.Policy.SKIP
+                ? new ImportDuplicates(store.activeOf(bankId)).of(rows) : List.of();
+        List<QuestionSheet.Row> added = rows.stream().filter(r -> !skipped.contains(r)).toList();
+        added.forEach(r -> store.insert(r.draft().toQuestion(bankId), null, clock.instant()));
+        audit.record("BANK_IMPORT", "bank:" + bankId, added.size() + " questions, " + skipped.size() + " already in the bank skipped");
+        return new Imported(added.size(), byType(added), skipped);
+    }
+
+    /** What an import of the sheet would add, and which of its rows the bank already holds; changes nothing. */
+    @Transactional(readOnly = true)
+    Preview previewImport(CurrentUser user, long bankId, InputStream file, long size) {
+        bank(user, bankId);
+        List<QuestionSheet.Row> rows = readSheet(file, size);
+        return new Preview(rows.size(), byType(rows), new ImportDuplicates(store.activeOf(bankId)).of(rows));
+    }
+
+    private static List<QuestionSheet.Row> readSheet(InputStream file, long size) {
         QuestionSheet.Reading reading = QuestionSheet.read(Spreadsheet.read(file, size));
         if (!reading.problems().isEmpty()) {
             throw Refusal.invalid(reading.problems());
         }
+        return reading.rows();
+    }
+
+    /** Questions per type, all six types, zeros included. */
+    private static Map<QuestionType, Integer> byType(List<QuestionSheet.Row> rows) {
         Map<QuestionType, Integer> byType = new EnumMap<>(QuestionType.class);
         for (QuestionType type : QuestionType.values()) {
             byType.put(type, 0);
         }
-        for (QuestionDraft draft : reading.drafts()) {
-            store.insert(draft.toQuestion(bankId), null, clock.instant());
-            byType.merge(draft.type(), 1, Integer::sum);
-        }
-        audit.record("BANK_IMPORT", "bank:" + bankId, reading.drafts().size() + " questions");
-        return new Imported(reading.drafts().size(), byType);
+        rows.forEach(r -> byType.merge(r.draft().type(), 1, Integer::sum));
+        return byType;
     }
 
     @Transactional

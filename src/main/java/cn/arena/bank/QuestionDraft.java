@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -26,8 +24,6 @@ public record QuestionDraft(
         @Nullable BigDecimal points,
         @Nullable List<String> keywords) {
 
-    /** A blank in a fill-in-the-blank stem: （ ）, ( ) or three or more underscores. */
-    static final Pattern BLANK = Pattern.compile("[（(]\\s*[）)]|_{3,}");
     static final int MAX_OPTIONS = 8;
     static final BigDecimal MAX_POINTS = BigDecimal.valueOf(1000);
     /** Texts stay within what an Excel cell holds (32,767), so every question can be exported. */
@@ -98,69 +94,10 @@ public record QuestionDraft(
             problems.add(Violation.field("answer", "question.answer.required"));
             return;
         }
-        switch (type) {
-            case SINGLE_CHOICE -> {
-                if (!a.isString() || a.asString().length() != 1) {
-                    problems.add(Violation.field("answer", "question.answer.singleChoice"));
-                } else if (!hasOption(a.asString())) {
-                    problems.add(Violation.field("answer", "question.answer.noSuchOption", a.asString()));
-                }
-            }
-            case MULTIPLE_CHOICE -> {
-                if (!a.isArray() || a.isEmpty()) {
-                    problems.add(Violation.field("answer", "question.answer.multipleChoice"));
-                } else {
-                    Set<String> seen = new HashSet<>();
-                    for (JsonNode k : a) {
-                        if (!k.isString() || !seen.add(k.asString())) {
-                            problems.add(Violation.field("answer", "question.answer.multipleChoice"));
-                        } else if (!hasOption(k.asString())) {
-                            problems.add(Violation.field("answer", "question.answer.noSuchOption", k.asString()));
-                        }
-                    }
-                }
-            }
-            case TRUE_FALSE -> {
-                if (!a.isBoolean()) {
-                    problems.add(Violation.field("answer", "question.answer.trueFalse"));
-                }
-            }
-            case FILL_BLANK -> checkBlanks(a, problems);
-            case SHORT_ANSWER, ESSAY -> {
-                if (!a.isString() || a.asString().isBlank()) {
-                    problems.add(Violation.field("answer", "question.answer.reference"));
-                } else if (a.asString().length() > MAX_TEXT) {
-                    problems.add(Violation.field("answer", "question.text.tooLong", MAX_TEXT));
-                }
-            }
-        }
+        AuthoredKind.of(type).checkKey(this, a, problems);
     }
 
-    private void checkBlanks(JsonNode a, List<Violation> problems) {
-        boolean shaped = a.isArray() && !a.isEmpty();
-        for (JsonNode blank : a) {
-            shaped &= blank.isArray() && !blank.isEmpty();
-            for (JsonNode alt : blank) {
-                shaped &= alt.isString() && !alt.asString().isBlank();
-            }
-        }
-        if (!shaped) {
-            problems.add(Violation.field("answer", "question.answer.fillBlank"));
-        } else if (stem != null && !stem.isBlank() && blanksInStem(stem) != a.size()) {
-            problems.add(Violation.field("answer", "question.answer.blankCount", blanksInStem(stem), a.size()));
-        }
-    }
-
-    static int blanksInStem(String stem) {
-        Matcher m = BLANK.matcher(stem);
-        int count = 0;
-        while (m.find()) {
-            count++;
-        }
-        return count;
-    }
-
-    private boolean hasOption(String key) {
+    boolean hasOption(String key) {
         return options != null && options.stream().anyMatch(o -> key.equals(o.key()));
     }
 
@@ -172,26 +109,10 @@ public record QuestionDraft(
         List<Option> cleanOptions = type.hasOptions()
                 ? options.stream().map(o -> new Option(o.key(), o.text().strip())).sorted(java.util.Comparator.comparing(Option::key)).toList()
                 : List.of();
-        return new Question(0, bankId, type, stem.strip(), cleanOptions, cleanAnswer(),
+        return new Question(0, bankId, type, stem.strip(), cleanOptions, AuthoredKind.of(type).cleanKey(answer),
                 analysis == null ? "" : analysis.strip(), normalizeCategory(category),
                 difficulty == null ? 3 : difficulty, points == null ? BigDecimal.ONE : points.stripTrailingZeros(),
                 keywords == null ? List.of() : keywords.stream().map(String::strip).filter(k -> !k.isEmpty()).toList());
-    }
-
-    private JsonNode cleanAnswer() {
-        var nodes = tools.jackson.databind.node.JsonNodeFactory.instance;
-        return switch (type) {
-            case FILL_BLANK -> {
-                var blanks = nodes.arrayNode();
-                for (JsonNode blank : answer) {
-                    var alternatives = blanks.addArray();
-                    blank.forEach(alt -> alternatives.add(alt.asString().strip()));
-                }
-                yield blanks;
-            }
-            case SHORT_ANSWER, ESSAY -> nodes.stringNode(answer.asString().strip());
-            default -> answer;
-        };
     }
 
     /** "政务服务 / 一网通办 /" → "政务服务/一网通办". */

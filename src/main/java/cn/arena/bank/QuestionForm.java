@@ -3,10 +3,8 @@ package cn.arena.bank;
 import cn.arena.shared.Violation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The question form of the bank pages: options A–H as eight text boxes and one answer input per type (a radio for
@@ -28,6 +26,9 @@ record QuestionForm(
         @Nullable String points,
         @Nullable String keywords) {
 
+    /** The answer inputs, one per type; the chosen type's {@link AuthoredKind} reads and fills its own. */
+    record Answer(@Nullable String choice, List<String> choices, @Nullable String trueFalse, String blanks, String text) {}
+
     static QuestionForm empty() {
         return new QuestionForm("SINGLE_CHOICE", "", blankOptions(), null, List.of(), null, "", "", "", "", "3", "1", "");
     }
@@ -35,15 +36,8 @@ record QuestionForm(
     static QuestionForm of(Question q) {
         List<String> texts = blankOptions();
         q.options().forEach(o -> texts.set(QuestionSheet.OPTION_KEYS.indexOf(o.key()), o.text()));
-        JsonNode a = q.answer();
-        return new QuestionForm(q.type().name(), q.stem(), texts,
-                q.type() == QuestionType.SINGLE_CHOICE ? a.asString() : null,
-                q.type() == QuestionType.MULTIPLE_CHOICE ? a.valueStream().map(JsonNode::asString).toList() : List.of(),
-                q.type() == QuestionType.TRUE_FALSE ? Boolean.toString(a.asBoolean()) : null,
-                q.type() == QuestionType.FILL_BLANK ? a.valueStream()
-                        .map(blank -> blank.valueStream().map(JsonNode::asString).collect(Collectors.joining("|")))
-                        .collect(Collectors.joining("\n")) : "",
-                q.type().isObjective() ? "" : a.asString(),
+        Answer a = AuthoredKind.of(q.type()).toForm(q.answer());
+        return new QuestionForm(q.type().name(), q.stem(), texts, a.choice(), a.choices(), a.trueFalse(), a.blanks(), a.text(),
                 q.analysis(), q.category(), Integer.toString(q.difficulty()), q.points().toPlainString(),
                 AnswerNotation.writeKeywords(q.keywords()));
     }
@@ -78,18 +72,8 @@ record QuestionForm(
     }
 
     private @Nullable JsonNode answer(QuestionType chosen) {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        return switch (chosen) {
-            case SINGLE_CHOICE -> answerChoice == null || answerChoice.isBlank() ? null : nodes.stringNode(answerChoice);
-            case MULTIPLE_CHOICE -> {
-                var array = nodes.arrayNode();
-                (answerChoices == null ? List.<String>of() : answerChoices).forEach(array::add);
-                yield array.isEmpty() ? null : array;
-            }
-            case TRUE_FALSE -> answerTrueFalse == null || answerTrueFalse.isBlank() ? null : nodes.booleanNode(Boolean.parseBoolean(answerTrueFalse));
-            case FILL_BLANK -> text(answerBlanks).isBlank() ? null : AnswerNotation.blanks(text(answerBlanks));
-            case SHORT_ANSWER, ESSAY -> text(answerText).isBlank() ? null : nodes.stringNode(text(answerText));
-        };
+        return AuthoredKind.of(chosen).fromForm(new Answer(answerChoice, answerChoices == null ? List.of() : answerChoices,
+                answerTrueFalse, text(answerBlanks), text(answerText)));
     }
 
     private static String text(@Nullable String value) {

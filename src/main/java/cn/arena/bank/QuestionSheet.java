@@ -40,8 +40,16 @@ final class QuestionSheet {
     /** The template's header row, as export writes it. */
     static final List<String> HEADER = COLUMNS.stream().map(names -> names.get(0)).toList();
 
-    /** What a sheet holds: the drafts of all rows when {@code problems} is empty, otherwise every problem found. */
-    record Reading(List<QuestionDraft> drafts, List<Violation> problems) {}
+    /** What a sheet holds: every row's draft when {@code problems} is empty, otherwise every problem found. */
+    record Reading(List<Row> rows, List<Violation> problems) {
+
+        List<QuestionDraft> drafts() {
+            return rows.stream().map(Row::draft).toList();
+        }
+    }
+
+    /** A row's draft with its row number as Excel shows it. */
+    record Row(int number, QuestionDraft draft) {}
 
     private QuestionSheet() {}
 
@@ -54,7 +62,7 @@ final class QuestionSheet {
             return new Reading(List.of(), missing);
         }
         Spreadsheet.Line headerLine = sheet.lines().stream().filter(l -> l.row() == header.row()).findFirst().orElseThrow();
-        List<QuestionDraft> drafts = new ArrayList<>();
+        List<Row> drafts = new ArrayList<>();
         List<Violation> problems = new ArrayList<>();
         for (Spreadsheet.Line line : sheet.lines()) {
             if (line.row() <= header.row() || COLUMNS.stream().allMatch(c -> header.get(line, c.get(0)).isEmpty())) {
@@ -71,7 +79,7 @@ final class QuestionSheet {
     /** One data row: its cells read by notation, then the draft's own rules, each problem placed on its column. */
     private record RowReader(Spreadsheet.Header header, Spreadsheet.Line headerLine, Spreadsheet.Line line) {
 
-        void read(List<QuestionDraft> drafts, List<Violation> problems) {
+        void read(List<Row> drafts, List<Violation> problems) {
             List<Violation> found = new ArrayList<>();
             Set<String> unreadable = new HashSet<>();
             AnswerNotation.Read<QuestionType> typeRead = AnswerNotation.type(cell(TYPE));
@@ -101,7 +109,7 @@ final class QuestionSheet {
                         .forEach(v -> found.add(v.atRow(line.row(), columnOf(v.field()))));
             }
             if (found.isEmpty()) {
-                drafts.add(draft);
+                drafts.add(new Row(line.row(), draft));
             }
             // Left to right, as the person fixing the row reads it.
             found.sort(java.util.Comparator.comparingInt(v -> headerLine.cells().indexOf(v.column()) < 0

@@ -1,23 +1,28 @@
 package cn.arena.bank;
 
+import cn.arena.shared.Violation;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * 简答题 and 论述题: free text up to 20,000 characters, marked by a grader. The machine only suggests a score from the
  * share of the reference keywords the text contains, as a hint beside the reference answer.
  */
-final class WrittenAnswer implements QuestionKind {
+final class WrittenAnswer extends AuthoredKind {
 
     static final int MAX_LENGTH = 20_000;
 
     private final QuestionType type;
+    private final List<String> names;
 
-    WrittenAnswer(QuestionType type) {
+    WrittenAnswer(QuestionType type, List<String> names) {
         this.type = type;
+        this.names = List.copyOf(names);
     }
 
     @Override
@@ -43,5 +48,44 @@ final class WrittenAnswer implements QuestionKind {
                     .divide(BigDecimal.valueOf(question.keywords().size()), MathContext.DECIMAL64));
         }
         return new Mark(QuestionKind.score(BigDecimal.ZERO), true, suggested);
+    }
+
+    @Override
+    List<String> names() {
+        return names;
+    }
+
+    @Override
+    void checkKey(QuestionDraft draft, JsonNode key, List<Violation> problems) {
+        if (!key.isString() || key.asString().isBlank()) {
+            problems.add(Violation.field("answer", "question.answer.reference"));
+        } else if (key.asString().length() > QuestionDraft.MAX_TEXT) {
+            problems.add(Violation.field("answer", "question.text.tooLong", QuestionDraft.MAX_TEXT));
+        }
+    }
+
+    @Override
+    JsonNode cleanKey(JsonNode key) {
+        return NODES.stringNode(key.asString().strip());
+    }
+
+    @Override
+    AnswerNotation.Read<JsonNode> readCell(String cell) {
+        return AnswerNotation.Read.of(NODES.stringNode(cell.strip()));
+    }
+
+    @Override
+    String writeCell(JsonNode key) {
+        return key.asString();
+    }
+
+    @Override
+    @Nullable JsonNode fromForm(QuestionForm.Answer inputs) {
+        return filled(inputs.text()) ? NODES.stringNode(inputs.text()) : null;
+    }
+
+    @Override
+    QuestionForm.Answer toForm(JsonNode key) {
+        return new QuestionForm.Answer(null, List.of(), null, "", key.asString());
     }
 }

@@ -66,30 +66,45 @@ class CompetitionApi {
 
     record Reason(@Nullable String reason) {}
 
-    record NewSitting(@Nullable Long examId, @Nullable List<String> unitKinds, @Nullable List<Stages.Room> rooms) {}
+    record NewSitting(@Nullable Long examId, @Nullable List<String> unitKinds, @Nullable List<Sittings.Room> rooms) {}
 
     record Advanced(List<Long> advanced) {}
 
     record Finalists(@Nullable List<Long> personIds) {}
+
+    record Judges(@Nullable List<String> usernames) {}
+
+    record Panel(int judges) {}
 
     record Score(@Nullable BigDecimal score, @Nullable String note) {}
 
     private final CompetitionTemplates templates;
     private final Competitions competitions;
     private final Registration registration;
-    private final Stages stages;
+    private final Sittings sittings;
+    private final StageStandings standings;
+    private final StageAdvancement advancement;
+    private final StageScores scores;
+    private final CompetitionAwards awards;
+    private final StageJudges judges;
     private final StaffCategories categories;
     private final Messages messages;
     private final AuditLog audit;
 
-    CompetitionApi(CompetitionTemplates templates, Competitions competitions, Registration registration, Stages stages,
-            StaffCategories categories, Messages messages, AuditLog audit) {
+    CompetitionApi(CompetitionTemplates templates, Competitions competitions, Registration registration, Sittings sittings,
+            StageStandings standings, StageAdvancement advancement, StageScores scores, CompetitionAwards awards,
+            StageJudges judges, StaffCategories categories, Messages messages, AuditLog audit) {
         this.messages = messages;
         this.audit = audit;
         this.templates = templates;
         this.competitions = competitions;
         this.registration = registration;
-        this.stages = stages;
+        this.sittings = sittings;
+        this.standings = standings;
+        this.advancement = advancement;
+        this.scores = scores;
+        this.awards = awards;
+        this.judges = judges;
         this.categories = categories;
     }
 
@@ -215,27 +230,33 @@ class CompetitionApi {
     @PostMapping("/stages/{stageId}/sittings")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(STAFF)
-    Stages.SittingCreated sitting(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, @RequestBody NewSitting body) {
-        return stages.createSitting(user, stageId, body.examId(), body.unitKinds(), body.rooms());
+    Sittings.SittingCreated sitting(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, @RequestBody NewSitting body) {
+        return sittings.createSitting(user, stageId, body.examId(), body.unitKinds(), body.rooms());
     }
 
     @GetMapping("/stages/{stageId}/standings")
     @PreAuthorize(STAFF_OR_CONTACT)
-    Stages.Standings standings(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId) {
-        return stages.standings(user, stageId);
+    StageStandings.Standings standings(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId) {
+        return standings.standings(user, stageId);
     }
 
     @PostMapping("/stages/{stageId}/advance")
     @PreAuthorize(STAFF)
     Advanced advance(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId) {
-        return new Advanced(stages.advance(user, stageId));
+        return new Advanced(advancement.advance(user, stageId));
+    }
+
+    @PostMapping("/stages/{stageId}/judges")
+    @PreAuthorize(STAFF)
+    Panel judges(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, @RequestBody Judges body) {
+        return new Panel(judges.appoint(user, stageId, body.usernames()));
     }
 
     @PutMapping("/stages/{stageId}/teams/{teamId}/members")
     @PreAuthorize(STAFF)
     ResponseEntity<Void> finalists(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, @PathVariable long teamId,
             @RequestBody Finalists body) {
-        stages.nameFinalists(user, stageId, teamId, body.personIds());
+        advancement.nameFinalists(user, stageId, teamId, body.personIds());
         return ResponseEntity.noContent().build();
     }
 
@@ -243,20 +264,20 @@ class CompetitionApi {
     @PreAuthorize(STAFF)
     ResponseEntity<Void> score(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, @PathVariable long teamId,
             @RequestBody Score body) {
-        stages.enterScore(user, stageId, teamId, body.score(), body.note());
+        scores.enterScore(user, stageId, teamId, body.score(), body.note());
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/competitions/{id}/awards")
     @PreAuthorize(STAFF_OR_CONTACT)
-    Stages.Awards awards(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        return stages.awards(user, id);
+    CompetitionAwards.Awards awards(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return awards.awards(user, id);
     }
 
     @GetMapping("/competitions/{id}/awards.xlsx")
     @PreAuthorize(STAFF_OR_CONTACT)
     ResponseEntity<byte[]> awardsXlsx(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        Stages.Awards awards = stages.awards(user, id);
+        CompetitionAwards.Awards awards = this.awards.awards(user, id);
         try (var writer = new Spreadsheet.Writer()) {
             String award = messages.get("competition.page.award");
             String rank = messages.get("competition.page.rank");

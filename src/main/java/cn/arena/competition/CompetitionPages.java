@@ -26,15 +26,19 @@ class CompetitionPages {
     private final Competitions competitions;
     private final Registration registration;
     private final Stages stages;
+    private final StageStandings standings;
+    private final CompetitionAwards awards;
     private final OrgTree tree;
     private final StaffCategories categories;
 
-    CompetitionPages(CompetitionTemplates templates, Competitions competitions, Registration registration, Stages stages, OrgTree tree,
-            StaffCategories categories) {
+    CompetitionPages(CompetitionTemplates templates, Competitions competitions, Registration registration, Stages stages,
+            StageStandings standings, CompetitionAwards awards, OrgTree tree, StaffCategories categories) {
         this.templates = templates;
         this.competitions = competitions;
         this.registration = registration;
         this.stages = stages;
+        this.standings = standings;
+        this.awards = awards;
         this.tree = tree;
         this.categories = categories;
     }
@@ -83,7 +87,7 @@ class CompetitionPages {
     String stage(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         Stages.StageOf s = page(() -> stages.visible(user, id));
         Competitions.Competition c = s.competition();
-        Stages.Standings standings = stages.standings(c, s.stage());
+        StageStandings.Standings standings = this.standings.standings(c, s.stage());
         model.addAttribute("c", c);
         model.addAttribute("stage", s.stage());
         model.addAttribute("manageable", competitions.canManage(user, c.orgUnitId()));
@@ -102,7 +106,7 @@ class CompetitionPages {
     String awards(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         Competitions.Competition c = page(() -> competitions.get(user, id));
         model.addAttribute("c", c);
-        model.addAttribute("awards", stages.awards(user, id));
+        model.addAttribute("awards", awards.awards(user, id));
         return "competition/awards";
     }
 

@@ -2,6 +2,7 @@ package cn.arena.exam;
 
 import cn.arena.account.CurrentUser;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import cn.arena.bank.DisplayKeys;
 import cn.arena.bank.Option;
 import cn.arena.bank.Question;
 import cn.arena.bank.QuestionCatalog;

@@ -5,6 +5,7 @@ import cn.arena.account.AccountService.UserSummary;
 import cn.arena.account.AuditLog;
 import cn.arena.account.CurrentUser;
 import cn.arena.account.Role;
+import cn.arena.bank.DisplayKeys;
 import cn.arena.bank.Option;
 import cn.arena.bank.Question;
 import cn.arena.bank.QuestionCatalog;
@@ -100,10 +101,10 @@ class ResultsService {
         BigDecimal max = BigDecimal.ZERO;
         for (ItemRow item : items) {
             Question question = questions.get(item.questionId());
-            DisplayKeys keys = new DisplayKeys(item.optionOrder());
             QuestionType type = question.type();
+            DisplayKeys keys = new DisplayKeys(type, item.optionOrder());
             results.add(new ItemResult(item.no(), type.name(), question.stem(), keys.options(question), item.maxPoints(), item.earned(),
-                    keys.translate(type, item.response()), keys.correctAnswer(question),
+                    keys.answer(item.response()), keys.correctAnswer(question),
                     type == QuestionType.FILL_BLANK ? question.answer() : null, question.analysis(), item.comment()));
             max = max.add(item.maxPoints());
         }

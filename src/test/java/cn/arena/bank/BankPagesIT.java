@@ -113,6 +113,65 @@ class BankPagesIT extends ApiTest {
     }
 
     @Test
+    void theQuestionFormAcceptsBlanksWrittenWithIdeographicSpacesOrFullWidthUnderscores() {
+        String organizer = user("ORGANIZER");
+        long bank = as(organizer).post("/api/v1/banks", Api.obj("name", unique("中文填空表单题库"))).id();
+        var saved = browser(organizer).post("/banks/" + bank + "/questions", Map.of("type", "FILL_BLANK",
+                "stem", "政务服务“一网”指（\u3000\u3000），“一门”指＿＿＿。", "answerBlanks", "一网通办\n一门式办理", "difficulty", "3", "points", "2"));
+        assertThat(saved.status()).as(saved.html()).isEqualTo(302);
+        assertThat(as(organizer).get("/api/v1/banks/" + bank + "/questions").json().get("items").get(0).get("answer").toString())
+                .isEqualTo("[[\"一网通办\"],[\"一门式办理\"]]");
+    }
+
+    @Test
+    void reimportingAFileOnThePageSkipsTheQuestionsTheBankAlreadyHasAndSaysWhich() {
+        String organizer = user("ORGANIZER");
+        long bank = as(organizer).post("/api/v1/banks", Api.obj("name", unique("重复导入页题库"))).id();
+        byte[] file;
+        try (var writer = new Spreadsheet.Writer()) {
+            file = writer.sheet("Sheet1", List.of("题型", "题干", "答案")).row(List.of("判断题", "社保卡全国通用。", "√"))
+                    .row(List.of("简答题", "简述“好差评”。", "评价")).toBytes();
+        }
+        WebSession browser = browser(organizer);
+        assertThat(browser.get("/banks/" + bank + "/import").html()).contains("id=\"duplicates-skip\" value=\"skip\" checked");
+        assertThat(browser.upload("/banks/" + bank + "/import", file, "bank.xlsx").html()).contains("已导入 2 道试题");
+        var again = browser.upload("/banks/" + bank + "/import", file, "bank.xlsx");
+        assertThat(again.html()).contains("已导入 0 道试题").contains("已跳过 2 道题库中已有的试题")
+                .contains("第 2 行：社保卡全国通用。").contains("第 3 行：简述“好差评”。");
+        assertThat(as(organizer).get("/api/v1/banks/" + bank + "/questions").json().get("total").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void theImportPageWarnsOfRowsAlreadyInTheBankAsSoonAsAFileIsChosen() throws Exception {
+        String organizer = user("ORGANIZER");
+        long bank = as(organizer).post("/api/v1/banks", Api.obj("name", unique("导入预览题库"))).id();
+        as(organizer).post("/api/v1/banks/" + bank + "/questions",
+                Api.obj("type", "TRUE_FALSE", "stem", "社保卡全国通用。", "answer", true));
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("bank", ".xlsx");
+        try (var writer = new Spreadsheet.Writer()) {
+            java.nio.file.Files.write(file, writer.sheet("Sheet1", List.of("题型", "题干", "答案"))
+                    .row(List.of("判断题", "  社保卡全国通用。 ", "√")).row(List.of("简答题", "简述“好差评”。", "评价")).toBytes());
+        }
+        try (var chromium = cn.arena.support.Chromium.launch(port)) {
+            var page = chromium.page(1280, 900);
+            chromium.login(page, organizer, PASSWORD);
+            page.navigate(chromium.url("/banks/" + bank + "/import"));
+            page.setInputFiles("#file", file);
+            page.waitForSelector("#preview-duplicates li");
+            assertThat(page.textContent("#import-preview")).contains("文件中共有 2 道试题").contains("其中 1 道题库中已有")
+                    .contains("第 2 行：社保卡全国通用。");
+            assertThat(page.isChecked("#duplicates-skip")).isTrue();
+            page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/bank-import-preview.png")));
+            page.click("#import-form button[type=submit]");
+            page.waitForSelector("#import-result");
+            assertThat(page.textContent("#import-result")).contains("已导入 1 道试题").contains("已跳过 1 道");
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        assertThat(as(organizer).get("/api/v1/banks/" + bank + "/questions").json().get("total").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void candidatesAndOutsidersCannotOpenBankPages() {
         long province = orgUnit(unique("江苏省"), "PROVINCE", null);
         long wuxi = orgUnit(unique("无锡市"), "CITY", province);

@@ -29,6 +29,17 @@ class DemoQuestionsTest {
     }
 
     @Test
+    void loadsFillInEntriesWhoseBlanksAreIdeographicSpacesOrFullWidthUnderscores() {
+        String yaml = """
+                - type: FILL_BLANK
+                  stem: "政务服务“一网”指（\u3000\u3000），“一门”指＿＿＿。"
+                  answer: [[一网通办], [一门式办理]]
+                """;
+        List<QuestionDraft> drafts = DemoQuestions.load(new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(drafts).singleElement().satisfies(d -> assertThat(d.stem()).contains("（\u3000\u3000）"));
+    }
+
+    @Test
     void failsLoudlyNamingTheBrokenEntry() {
         assertThatThrownBy(() -> load("bank/questions-broken.yaml"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("Demo question 2").hasMessageContaining("noSuchOption");

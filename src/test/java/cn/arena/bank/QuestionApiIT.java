@@ -46,6 +46,18 @@ class QuestionApiIT extends ApiTest {
     }
 
     @Test
+    void acceptsBlanksWrittenAsChineseDocumentsWriteThem() {
+        String organizer = user("ORGANIZER");
+        long bank = bank(organizer);
+        long ideographic = add(organizer, bank, Api.obj("type", "FILL_BLANK",
+                "stem", "政务服务“一网”指（\u3000\u3000）。", "answer", List.of(List.of("一网通办"))));
+        add(organizer, bank, Api.obj("type", "FILL_BLANK",
+                "stem", "推行（\u00A0）和＿＿＿。", "answer", List.of(List.of("一网通办"), List.of("跨省通办"))));
+        assertThat(as(organizer).get("/api/v1/banks/" + bank + "/questions/" + ideographic).json().get("answer").toString())
+                .isEqualTo("[[\"一网通办\"]]");
+    }
+
+    @Test
     void refusesABlankCountThatDoesNotMatchTheStem() {
         String organizer = user("ORGANIZER");
         long bank = bank(organizer);

@@ -65,7 +65,7 @@ class QuestionDraftTest {
 
     @Test
     void countsBlanksWrittenAsParenthesesOrUnderscores() {
-        assertThat(QuestionDraft.blanksInStem("（ ）、(  )、（）、___、__、______")).isEqualTo(5);
+        assertThat(FillBlank.blanksIn("（ ）、(  )、（）、___、__、______")).isEqualTo(5);
     }
 
     @Test

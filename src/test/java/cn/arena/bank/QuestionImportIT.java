@@ -63,6 +63,93 @@ class QuestionImportIT extends ApiTest {
     }
 
     @Test
+    void importsFillInRowsWhoseBlanksAreIdeographicSpacesOrFullWidthUnderscores() {
+        String organizer = user("ORGANIZER");
+        long bank = bank(organizer);
+        byte[] file = sheet(HEADER,
+                Arrays.asList(1, "填空题", "政务服务“一网”指（\u3000\u3000）。", null, null, null, null, "一网通办", null, null, null, 1),
+                Arrays.asList(2, "填空", "推行（\u00A0\u00A0）和＿＿＿。", null, null, null, null, "一网通办；跨省通办", null, null, null, 2));
+        var response = as(organizer).upload("/api/v1/banks/" + bank + "/import", file);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("byType").get("FILL_BLANK").asInt()).isEqualTo(2);
+    }
+
+    private static final List<String> SHORT_HEADER = List.of("题型", "题干", "答案");
+
+    private static byte[] twoQuestions(String trueFalseStem) {
+        return sheet(SHORT_HEADER, List.of("判断题", trueFalseStem, "√"), List.of("填空题", "推行（　　）。", "一网通办"));
+    }
+
+    private int total(String organizer, long bank) {
+        return as(organizer).get("/api/v1/banks/" + bank + "/questions").json().get("total").asInt();
+    }
+
+    @Test
+    void reimportingWithSkipAddsNoQuestionTheBankAlreadyHas() {
+        String organizer = user("ORGANIZER");
+        long bank = bank(organizer);
+        String path = "/api/v1/banks/" + bank + "/import";
+        assertThat(as(organizer).upload(path + "?duplicates=skip", twoQuestions("社保卡全国通用。")).json().get("imported").asInt()).isEqualTo(2);
+        var again = as(organizer).upload(path + "?duplicates=skip", twoQuestions("  社保卡全国通用。 "));
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().get("imported").asInt()).isZero();
+        assertThat(again.json().get("byType").get("TRUE_FALSE").asInt()).isZero();
+        assertThat(again.json().properties()).extracting(Map.Entry::getKey).containsExactly("imported", "byType");
+        assertThat(total(organizer, bank)).isEqualTo(2);
+    }
+
+    @Test
+    void reimportingWithoutAChoiceKeepsTheContractsDefaultAndAddsEveryRowAgain() {
+        String organizer = user("ORGANIZER");
+        long bank = bank(organizer);
+        String path = "/api/v1/banks/" + bank + "/import";
+        as(organizer).upload(path, twoQuestions("社保卡全国通用。"));
+        assertThat(as(organizer).upload(path, twoQuestions("社保卡全国通用。")).json().get("imported").asInt()).isEqualTo(2);
+        assertThat(total(organizer, bank)).isEqualTo(4);
+    }
+
+    @Test
+    void thePreviewNamesTheRowsAlreadyInTheBankAndImportsNothing() {
+        String organizer = user("ORGANIZER");
+        long bank = bank(organizer);
+        as(organizer).post("/api/v1/banks/" + bank + "/questions", Api.obj("type", "TRUE_FALSE", "stem", "社保卡全国通用。", "answer", true));
+        // Same stem, another type: not the same question.
+        as(organizer).post("/api/v1/banks/" + bank + "/questions", Api.obj("type", "SHORT_ANSWER", "stem", "推行（　　）。", "answer", "一网通办"));
+        var preview = as(organizer).upload("/api/v1/banks/" + bank + "/import/preview", twoQuestions(" 社保卡全国通用。"));
+        assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+        assertThat(preview.json().get("questions").asInt()).isEqualTo(2);
+        assertThat(preview.json().get("duplicates").toString())
+                .isEqualTo("[{\"row\":2,\"type\":\"TRUE_FALSE\",\"stem\":\"社保卡全国通用。\"}]");
+        assertThat(total(organizer, bank)).isEqualTo(2);
+    }
+
+    @Test
+    void theOpenApiDescriptionDocumentsTheDuplicatesChoiceAndThePreview() {
+        JsonNode paths = as(user("ORGANIZER")).get("/v3/api-docs").json().get("paths");
+        JsonNode duplicates = null;
+        for (JsonNode parameter : paths.get("/api/v1/banks/{bankId}/import").get("post").get("parameters")) {
+            if (parameter.get("name").asString().equals("duplicates")) {
+                duplicates = parameter;
+            }
+        }
+        assertThat(duplicates).as("the duplicates parameter").isNotNull();
+        assertThat(duplicates.get("schema").get("enum").toString()).isEqualTo("[\"keep\",\"skip\"]");
+        assertThat(duplicates.get("schema").get("default").asString()).isEqualTo("keep");
+        assertThat(duplicates.get("description").asString()).contains("same type, same stem");
+        assertThat(paths.get("/api/v1/banks/{bankId}/import/preview").get("post").get("summary").asString()).contains("without importing");
+    }
+
+    @Test
+    void refusesAnUnknownDuplicatesChoiceAndImportsNothing() {
+        String organizer = user("ORGANIZER");
+        long bank = bank(organizer);
+        var response = as(organizer).upload("/api/v1/banks/" + bank + "/import?duplicates=maybe", twoQuestions("社保卡全国通用。"));
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("duplicates");
+        assertThat(total(organizer, bank)).isZero();
+    }
+
+    @Test
     void refusesTheWholeFileListingEveryBrokenRowInTheCallersLanguage() {
         String organizer = user("ORGANIZER");
         long bank = bank(organizer);

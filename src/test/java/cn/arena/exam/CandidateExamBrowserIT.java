@@ -12,10 +12,12 @@ import cn.arena.support.Chromium;
 import com.microsoft.playwright.Page;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /** A candidate on a phone-sized screen answers, reloads mid-exam, finds the answers still there, and submits. */
 class CandidateExamBrowserIT extends ApiTest {
@@ -84,6 +86,85 @@ class CandidateExamBrowserIT extends ApiTest {
             page.waitForSelector("#submitted:not(.d-none)");
             assertThat(page.textContent("#submitted")).contains("答卷已提交");
         }
+    }
+
+    @Test
+    void theFirstTapOnANavigatorNumberAfterTypingShowsThatItem() {
+        String candidate = user("CANDIDATE");
+        long exam = publishedExam(candidate, "填空后点题号", List.of(section("FILL_BLANK", 1, 2), section("SHORT_ANSWER", 1, 5),
+                section("TRUE_FALSE", 2, 1)));
+        try (Chromium chromium = Chromium.launch(port)) {
+            Page page = chromium.touchPage(375, 812);
+            open(chromium, page, candidate, exam);
+
+            page.locator("#item-body input").nth(0).fill("一网通办");
+            page.tap("#navigator button[data-no='3']");
+            assertThat(page.textContent("#item-body")).startsWith("3 / 4");
+
+            page.tap("#navigator button[data-no='2']");
+            page.fill("#item-body textarea", "一窗受理，就是一个窗口收件。");
+            page.tap("#navigator button[data-no='4']");
+            assertThat(page.textContent("#item-body")).startsWith("4 / 4");
+            waitSaved(page);
+            assertThat(page.locator("#navigator button.btn-success").count()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void answersGivenOfflineAreKeptShownAsUnsavedAndStoredOnceBackOnline() {
+        String candidate = user("CANDIDATE");
+        long exam = publishedExam(candidate, "断网答题", List.of(section("SINGLE_CHOICE", 1, 1), section("TRUE_FALSE", 1, 1),
+                section("FILL_BLANK", 1, 2), section("SHORT_ANSWER", 1, 5)));
+        try (Chromium chromium = Chromium.launch(port)) {
+            Page page = chromium.page(375, 812);
+            open(chromium, page, candidate, exam);
+
+            page.context().setOffline(true);
+            page.locator("#item-body input[type=radio]").nth(1).check();
+            page.waitForSelector("#save-state[data-state='offline']");
+            assertThat(page.getAttribute("#item-state", "data-state")).isEqualTo("offline");
+            page.click("#next");
+            page.locator("#item-body input[type=radio]").nth(0).check();
+            page.click("#next");
+            page.locator("#item-body input").nth(0).fill("一网通办");
+            page.locator("#item-body input").nth(1).fill("跨省通办");
+            page.click("#next");
+            page.fill("#item-body textarea", "一窗受理，就是一个窗口收件。");
+            page.click("#prev");
+            page.waitForSelector("#item-state[data-state='offline']");
+            assertThat(page.textContent("#save-state")).isEqualTo("离线，答案已暂存在本机");
+            assertThat(page.locator("#navigator button.btn-success").count()).isEqualTo(4);
+            assertThat(storedAnswers(candidate, exam).size()).as("nothing reached the server while offline").isZero();
+
+            page.context().setOffline(false);
+            page.waitForSelector("#save-state[data-state='saved']", new Page.WaitForSelectorOptions().setTimeout(15_000));
+            JsonNode stored = storedAnswers(candidate, exam);
+            assertThat(stored.get("1").asString()).isEqualTo("B");
+            assertThat(stored.get("2").asBoolean()).isTrue();
+            assertThat(stored.get("3").toString()).isEqualTo("[\"一网通办\",\"跨省通办\"]");
+            assertThat(stored.get("4").asString()).isEqualTo("一窗受理，就是一个窗口收件。");
+        }
+    }
+
+    private long publishedExam(String candidate, String title, List<Map<String, Object>> sections) {
+        Api api = as(user("ORGANIZER"));
+        long bank = bank(api, unique("浏览器测试题库"), 2);
+        long exam = api.post("/api/v1/exams", exam(title, List.of(bank), "PER_CANDIDATE", sections)).id();
+        api.post("/api/v1/exams/" + exam + "/candidates", Api.obj("usernames", List.of(candidate)));
+        api.post("/api/v1/exams/" + exam + "/publish", null);
+        return exam;
+    }
+
+    private void open(Chromium chromium, Page page, String candidate, long exam) {
+        chromium.login(page, candidate, PASSWORD);
+        page.navigate(chromium.url("/my/exams"));
+        page.click(".start-exam");
+        page.waitForSelector("#navigator button");
+    }
+
+    /** The answers the server holds for the candidate's attempt (resuming it returns them). */
+    private JsonNode storedAnswers(String candidate, long exam) {
+        return as(candidate).post("/api/v1/exams/" + exam + "/attempt", null).json().get("answers");
     }
 
     private long lastAccess(String username) {

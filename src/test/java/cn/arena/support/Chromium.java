@@ -40,6 +40,12 @@ public final class Chromium implements AutoCloseable {
         return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("zh-CN")).newPage();
     }
 
+    /** A phone: like {@link #page}, with a touch screen, so that {@code Page.tap} taps as a finger does. */
+    public Page touchPage(int width, int height) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("zh-CN")
+                .setHasTouch(true).setIsMobile(true)).newPage();
+    }
+
     /** Signs in through the login form and waits for the home page. */
     public void login(Page page, String username, String password) {
         page.navigate(base + "/login");
