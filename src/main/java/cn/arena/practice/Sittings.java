@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the book and the scores into the leaderboards), and titles awarded once their periods are over. Each step is its
  * own transaction and is safe to repeat or to race: the database's keys let one of two nodes win, never both.
  */
-@Service
+@Service("practiceSittings") // competition has its own Sittings bean
 class Sittings {
 
     static final Duration LEAD = Duration.ofDays(7);

@@ -39,6 +39,8 @@ final class PracticeFixture {
     /** Members by name: 甲 乙 丙 丁 戊 己. */
     final Map<String, Api> members = new LinkedHashMap<>();
     final Map<String, String> usernames = new LinkedHashMap<>();
+    /** Full names as registered (the short name and the test's tag). */
+    final Map<String, String> names = new LinkedHashMap<>();
     /** Initial passwords from the roll workbook, for signing in through the login page. */
     final Map<String, String> passwords = new LinkedHashMap<>();
 
@@ -104,6 +106,7 @@ final class PracticeFixture {
                 }
                 String name = row.getCell(0).getStringCellValue().replace(tag, "");
                 f.usernames.put(name, row.getCell(2).getStringCellValue());
+                f.names.put(name, row.getCell(0).getStringCellValue());
                 f.passwords.put(name, row.getCell(3).getStringCellValue());
                 f.members.put(name, m.basic(row.getCell(2).getStringCellValue(), row.getCell(3).getStringCellValue()));
             }

@@ -289,4 +289,28 @@ class PracticeJourneyIT extends PracticeTest {
         assertThat(weeks.get(3).get("examId").isNull()).as("and the next, a week ahead").isFalse();
         assertThat(titles(f.members.get("甲").get(base(id) + "/me").json())).containsExactly("WEEKLY_ACE 2027-W09");
     }
+
+    @Test
+    void aDisabledMemberOrAnErasedPersonDropsFromRostersWhileReleasedRankingsStay() throws InterruptedException {
+        at("2027-03-01T10:00:00+08:00");
+        long id = smallProgramme();
+        sit(f.members.get("甲"), calendar(id, "2027-03").get("weeks").get(0).get("examId").asLong(), 4);
+        sit(f.members.get("丁"), calendar(id, "2027-03").get("weeks").get(0).get("examId").asLong(), 2);
+        long ding = f.members.get("丁").get("/api/v1/me").json().get("id").asLong();
+        assertThat(admin().put("/api/v1/users/" + ding + "/enabled", obj("enabled", false)).status()).isEqualTo(204);
+        long wu = f.organizer.post("/api/v1/people/search", obj("name", f.names.get("戊"))).json().get("items").get(0).get("id").asLong();
+        assertThat(f.organizer.delete("/api/v1/people/" + wu).status()).isBetween(200, 204);
+
+        at("2027-03-08T00:01:00+08:00");
+        runJobUntil(() -> board(f.organizer, id, "period=WEEK&key=2027-W09").get("total").asInt() == 2);
+        assertThat(board(f.organizer, id, "period=WEEK&key=2027-W09").get("rows")).extracting(r -> r.get("userId").asLong())
+                .as("the released ranking keeps the disabled member").contains(ding);
+        long w11 = calendar(id, "2027-03").get("weeks").get(2).get("examId").asLong();
+        JsonNode enrolled = f.organizer.get("/api/v1/exams/" + w11 + "/candidates").json();
+        List<Long> enrolledIds = new java.util.ArrayList<>();
+        (enrolled.has("items") ? enrolled.get("items") : enrolled).forEach(c -> enrolledIds.add(c.get("userId").asLong()));
+        assertThat(enrolledIds).hasSize(5).doesNotContain(ding);
+        assertThat(f.organizer.get(base(id) + "/participation?from=2027-03-01&to=2027-03-31").json().get("people").asInt())
+                .as("an erased person is on no roll").isEqualTo(5);
+    }
 }
