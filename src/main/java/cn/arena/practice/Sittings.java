@@ -106,7 +106,11 @@ class Sittings {
         }
         LocalDate today = calendar.day(now);
         for (PracticeStore.ProgrammeRow p : store.programmes()) {
-            tx.executeWithoutResult(s -> award(p, today));
+            try {
+                tx.executeWithoutResult(s -> award(p, today));
+            } catch (RuntimeException e) {
+                log.warn("Practice programme {}: could not award titles; retrying on the next run", p.id(), e);
+            }
         }
     }
 
