@@ -3,6 +3,7 @@ package cn.arena.account;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Spreadsheet;
 import cn.arena.shared.Violation;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Instant;
@@ -61,11 +62,13 @@ class AccountApi {
     }
 
     @GetMapping("/me")
+    @Operation(summary = "The caller: id, username, name, roles and org unit")
     Me me(@AuthenticationPrincipal CurrentUser user) {
         return new Me(user.id(), user.username(), user.displayName(), user.roles(), user.orgUnitId());
     }
 
     @PostMapping("/auth/token")
+    @Operation(summary = "Issue an API token for the caller (send it as Authorization: Bearer)")
     @ResponseStatus(HttpStatus.CREATED)
     TokenResponse issueToken(@AuthenticationPrincipal CurrentUser user) {
         ApiTokens.Issued issued = tokens.issue(user);
@@ -73,6 +76,7 @@ class AccountApi {
     }
 
     @DeleteMapping("/auth/token")
+    @Operation(summary = "Revoke the Bearer token of this request")
     ResponseEntity<Void> revokeToken(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -83,8 +87,9 @@ class AccountApi {
     }
 
     @PostMapping("/users")
+    @Operation(summary = "Create a user with roles and an org unit")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     Created create(@AuthenticationPrincipal CurrentUser actor, @RequestBody CreateUser body) {
         List<Violation> problems = new ArrayList<>();
         Set<Role> roles = parseRoles(body.roles() == null ? List.of() : body.roles(), problems, null, null);
@@ -97,8 +102,9 @@ class AccountApi {
 
     /** All-or-nothing import of 用户名, 姓名, 密码, 角色, 单位; every broken cell is reported with its row. */
     @PostMapping("/users/import")
+    @Operation(summary = "Create users from xlsx (all or none)")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     @Transactional
     ImportResult importUsers(@AuthenticationPrincipal CurrentUser actor, @RequestParam("file") MultipartFile file) throws IOException {
         Spreadsheet.Sheet1 sheet = Spreadsheet.read(file.getInputStream(), file.getSize());
@@ -145,19 +151,22 @@ class AccountApi {
     }
 
     @PutMapping("/me/password")
+    @Operation(summary = "Change the caller's own password")
     ResponseEntity<Void> changePassword(@AuthenticationPrincipal CurrentUser user, @RequestBody PasswordChange body) {
         accounts.changeOwnPassword(user, nz(body.currentPassword()), nz(body.newPassword()));
         return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/users/{id}/enabled")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @Operation(summary = "Enable or disable a user")
+    @OrganizerOnly
     ResponseEntity<Void> setEnabled(@AuthenticationPrincipal CurrentUser actor, @PathVariable long id, @RequestBody Enabled body) {
         accounts.setEnabled(actor, id, body.enabled());
         return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/users/{id}/roles")
+    @Operation(summary = "Change a user's roles")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<Void> changeRoles(@AuthenticationPrincipal CurrentUser actor, @PathVariable long id, @RequestBody Roles body) {
         List<Violation> problems = new ArrayList<>();
@@ -170,6 +179,7 @@ class AccountApi {
     }
 
     @GetMapping("/audit")
+    @Operation(summary = "The newest audit log entries, optionally of one action")
     @PreAuthorize("hasRole('ADMIN')")
     Map<String, List<AuditLog.Entry>> audit(@RequestParam(required = false) @Nullable String action,
             @RequestParam(defaultValue = "200") int limit) {

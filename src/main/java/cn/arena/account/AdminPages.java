@@ -47,13 +47,13 @@ class AdminPages {
     }
 
     @GetMapping("/admin/users")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String users(@AuthenticationPrincipal CurrentUser actor, @RequestParam(required = false) @Nullable String q, Model model) {
         return usersPage(actor, q, model);
     }
 
     @PostMapping("/admin/users")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String create(@AuthenticationPrincipal CurrentUser actor, @RequestParam(defaultValue = "") String username,
             @RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String password,
             @RequestParam(required = false) @Nullable List<String> roles, @RequestParam(required = false) @Nullable Long orgUnitId,
@@ -71,7 +71,7 @@ class AdminPages {
     }
 
     @PostMapping("/admin/users/import")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String importUsers(@AuthenticationPrincipal CurrentUser actor, @RequestParam("file") MultipartFile file, Model model,
             RedirectAttributes redirect) throws IOException {
         try {

@@ -1,5 +1,7 @@
 package cn.arena.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,7 +13,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +31,7 @@ class ApiTokens {
 
     private record Cached(CurrentUser user, Instant expiresAt, long checkedAt) {}
 
-    /** Past this many remembered tokens, expired ones are dropped (and all of them, should that not be enough). */
+    /** At most this many remembered tokens; past it Caffeine drops the ones least likely to be used again. */
     static final int CACHE_LIMIT = 200_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -38,7 +40,11 @@ class ApiTokens {
     private final AuditLog audit;
     private final AccountProperties properties;
     private final Clock clock;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /**
+     * Checked tokens by hash. An entry outlives its freshness ({@link #fresh}) so that re-checking a remembered token
+     * costs one query; it goes when the token could no longer be valid. Caffeine reads the app's clock.
+     */
+    private final Cache<String, Cached> cache;
 
     ApiTokens(JdbcClient jdbc, AccountService accounts, AuditLog audit, AccountProperties properties, Clock clock) {
         this.jdbc = jdbc;
@@ -46,6 +52,8 @@ class ApiTokens {
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
+        this.cache = Caffeine.newBuilder().maximumSize(CACHE_LIMIT).expireAfterWrite(properties.tokenLifetime())
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
     /**
@@ -66,14 +74,14 @@ class ApiTokens {
                 .update();
         audit.record(user.username(), "TOKEN_ISSUED", user.username(), null, AuditLog.Outcome.SUCCESS);
         user.eraseCredentials();
-        remember(hash, new Cached(user, expiresAt, now.toEpochMilli()), now);
+        cache.put(hash, new Cached(user, expiresAt, now.toEpochMilli()));
         return new Issued(token, expiresAt);
     }
 
     Optional<CurrentUser> check(String token) {
         String hash = hash(token);
         Instant now = clock.instant();
-        Cached cached = cache.get(hash);
+        Cached cached = cache.getIfPresent(hash);
         if (cached != null && fresh(cached, now)) {
             return Optional.of(cached.user());
         }
@@ -85,13 +93,13 @@ class ApiTokens {
                 .optional()
                 .filter(e -> e.getValue().isAfter(now));
         if (row.isEmpty()) {
-            cache.remove(hash);
+            cache.invalidate(hash);
             return Optional.empty();
         }
         // Roles and the enabled flag change only with every token of the user deleted (AccountService), so a token
         // row that is still there vouches for a remembered user: re-checking it costs this one query.
         CurrentUser user = cached != null ? cached.user() : loadUser(row.get().getKey());
-        remember(hash, new Cached(user, row.get().getValue(), now.toEpochMilli()), now);
+        cache.put(hash, new Cached(user, row.get().getValue(), now.toEpochMilli()));
         return Optional.of(user);
     }
 
@@ -105,24 +113,14 @@ class ApiTokens {
         return now.toEpochMilli() - cached.checkedAt() < properties.tokenCache().toMillis() && cached.expiresAt().isAfter(now);
     }
 
-    private void remember(String hash, Cached cached, Instant now) {
-        if (cache.size() >= CACHE_LIMIT) {
-            cache.values().removeIf(c -> !fresh(c, now));
-            if (cache.size() >= CACHE_LIMIT) {
-                cache.clear();
-            }
-        }
-        cache.put(hash, cached);
-    }
-
     /** Forgets every cached token of the user on this node (their rows are deleted by the caller). */
     void forgetUser(long userId) {
-        cache.values().removeIf(c -> c.user().id() == userId);
+        cache.asMap().values().removeIf(c -> c.user().id() == userId);
     }
 
     void revoke(String token) {
         String hash = hash(token);
-        cache.remove(hash);
+        cache.invalidate(hash);
         jdbc.sql("delete from account_token where token_hash = :h").param("h", hash).update();
     }
 

@@ -1,6 +1,7 @@
 package cn.arena.account;
 
 import cn.arena.shared.Spreadsheet;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -32,6 +33,7 @@ class AuditExport {
     }
 
     @GetMapping("/api/v1/audit.xlsx")
+    @Operation(summary = "The audit log as xlsx (admins only)")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<byte[]> export(@RequestParam(required = false) @Nullable String action) {
         String filter = action == null || action.isBlank() ? null : action.strip();

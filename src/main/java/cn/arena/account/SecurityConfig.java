@@ -53,7 +53,7 @@ class SecurityConfig {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
-                .addFilterBefore(new BearerTokenFilter(tokens, entryPoint), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, entryPoint, messages), BasicAuthenticationFilter.class)
                 .addFilterBefore(new AddressFloodFilter(throttle, messages), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 // Scripts authenticate every request themselves; only calls riding on a browser session need CSRF.

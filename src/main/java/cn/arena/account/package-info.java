@@ -1,4 +1,5 @@
 /** Logins, roles, API tokens, scopes in the org tree, and the append-only audit log. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 @NullMarked
 package cn.arena.account;
 

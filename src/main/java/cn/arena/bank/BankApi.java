@@ -1,6 +1,7 @@
 package cn.arena.bank;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.account.OrganizerOnly;
 import cn.arena.shared.Messages;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
@@ -19,7 +20,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 /** Question banks on the JSON API (organizers and admins; candidates may not list banks). */
 @RestController
 @RequestMapping("/api/v1/banks")
-@PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+@OrganizerOnly
 class BankApi {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -72,17 +72,20 @@ class BankApi {
     }
 
     @PostMapping
+    @Operation(summary = "Create a question bank")
     @ResponseStatus(HttpStatus.CREATED)
     Created create(@AuthenticationPrincipal CurrentUser user, @RequestBody NewBank body) {
         return new Created(banks.createBank(user, body.name() == null ? "" : body.name()));
     }
 
     @GetMapping
+    @Operation(summary = "Question banks in the caller's scope")
     Map<String, List<BankView>> list(@AuthenticationPrincipal CurrentUser user) {
         return Map.of("items", banks.banks(user).stream().map(b -> new BankView(b.id(), b.name(), b.ownerUnitId())).toList());
     }
 
     @PostMapping("/{bankId}/questions")
+    @Operation(summary = "Add a question to a bank")
     @ResponseStatus(HttpStatus.CREATED)
     Created addQuestion(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId, @RequestBody QuestionDraft draft) {
         return new Created(banks.addQuestion(user, bankId, draft));
@@ -90,6 +93,7 @@ class BankApi {
 
     /** Active questions, answers included; {@code category} includes its subcategories, {@code q} searches stems. */
     @GetMapping("/{bankId}/questions")
+    @Operation(summary = "A page of a bank's questions, filtered by type, category, difficulty or text")
     QuestionPage questions(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId,
             @RequestParam(required = false) @Nullable QuestionType type, @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable Integer difficulty, @RequestParam(required = false) @Nullable String q,
@@ -99,29 +103,34 @@ class BankApi {
     }
 
     @GetMapping("/{bankId}/questions/{questionId}")
+    @Operation(summary = "One question, current version")
     QuestionView question(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId, @PathVariable long questionId) {
         return QuestionView.of(banks.question(user, bankId, questionId));
     }
 
     /** 200 with the id of the question's current version (a new one when the edited version had been used). */
     @PutMapping("/{bankId}/questions/{questionId}")
+    @Operation(summary = "Edit a question (a new version; papers keep the old one)")
     Created edit(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId, @PathVariable long questionId,
             @RequestBody QuestionDraft draft) {
         return new Created(banks.editQuestion(user, bankId, questionId, draft));
     }
 
     @DeleteMapping("/{bankId}/questions/{questionId}")
+    @Operation(summary = "Delete a question from a bank")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId, @PathVariable long questionId) {
         banks.deleteQuestion(user, bankId, questionId);
     }
 
     @GetMapping("/{bankId}/categories")
+    @Operation(summary = "The bank's category tree with question counts")
     Map<String, List<CategoryTree.Node>> categories(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId) {
         return Map.of("items", banks.categories(user, bankId));
     }
 
     @PostMapping(path = "/{bankId}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import questions from xlsx (all or none; every bad row named; questions already in the bank kept or skipped)")
     Imported importQuestions(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId,
             @RequestParam("file") MultipartFile file,
             @Parameter(description = DUPLICATES, schema = @Schema(allowableValues = {"keep", "skip"}, defaultValue = "keep"))
@@ -163,6 +172,7 @@ class BankApi {
     }
 
     @GetMapping("/{bankId}/export")
+    @Operation(summary = "Export a bank as xlsx in the import template's format")
     ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId) {
         String name = banks.bank(user, bankId).name();
         return xlsx(banks.export(user, bankId), name + ".xlsx");
@@ -170,6 +180,7 @@ class BankApi {
 
     /** The template with its header row only, for people starting a bank in Excel, and a sheet explaining the columns. */
     @GetMapping("/template.xlsx")
+    @Operation(summary = "The empty question import template (xlsx) with column help")
     ResponseEntity<byte[]> template() {
         List<String> columns = List.of("type", "stem", "options", "answer", "analysis", "category", "difficulty", "points", "keywords");
         var help = new QuestionSheet.Help(messages.get("bank.template.sheet"),

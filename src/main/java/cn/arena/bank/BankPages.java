@@ -1,6 +1,7 @@
 package cn.arena.bank;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.account.OrganizerOnly;
 import cn.arena.shared.Messages;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The bank pages for organizers and admins: banks, a bank's questions, the question form, and Excel import. */
 @Controller
 @RequestMapping("/banks")
-@PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+@OrganizerOnly
 class BankPages {
 
     static final int PAGE_SIZE = 20;

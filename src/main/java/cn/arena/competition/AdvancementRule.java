@@ -1,5 +1,6 @@
 package cn.arena.competition;
 
+import cn.arena.shared.Ranking;
 import java.util.List;
 import java.util.Objects;
 

@@ -2,10 +2,12 @@ package cn.arena.competition;
 
 import cn.arena.account.AuditLog;
 import cn.arena.account.CurrentUser;
+import cn.arena.account.OrganizerOnly;
 import cn.arena.org.StaffCategories;
 import cn.arena.shared.Messages;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Spreadsheet;
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +39,6 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1")
 class CompetitionApi {
 
-    static final String STAFF = "hasAnyRole('ADMIN','ORGANIZER')";
     static final String STAFF_OR_CONTACT = "hasAnyRole('ADMIN','ORGANIZER','UNIT_CONTACT')";
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
@@ -109,14 +110,16 @@ class CompetitionApi {
     }
 
     @GetMapping("/competition-templates")
-    @PreAuthorize(STAFF)
+    @Operation(summary = "Competition templates a competition can be created from")
+    @OrganizerOnly
     Items<TemplateSummary> templates() {
         return new Items<>(templates.all().stream().map(t -> new TemplateSummary(t.code(), t.name())).toList());
     }
 
     @PostMapping("/competitions")
+    @Operation(summary = "Create a competition from a template")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(STAFF)
+    @OrganizerOnly
     Created create(@AuthenticationPrincipal CurrentUser user, @RequestBody NewCompetition body) {
         Competitions.Competition c = competitions.create(user, body.template(), body.name(), body.orgUnitId(),
                 body.registrationDeadline() == null ? null : body.registrationDeadline().toInstant());
@@ -124,6 +127,7 @@ class CompetitionApi {
     }
 
     @GetMapping("/competitions")
+    @Operation(summary = "Competitions the caller may see")
     @PreAuthorize(STAFF_OR_CONTACT)
     Items<CompetitionSummary> list(@AuthenticationPrincipal CurrentUser user) {
         return new Items<>(competitions.visibleTo(user).stream()
@@ -131,6 +135,7 @@ class CompetitionApi {
     }
 
     @GetMapping("/competitions/{id}")
+    @Operation(summary = "One competition with its stages and rules")
     @PreAuthorize(STAFF_OR_CONTACT)
     CompetitionDetail get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         return detail(user, competitions.get(user, id));
@@ -143,21 +148,24 @@ class CompetitionApi {
     }
 
     @PostMapping("/competitions/{id}/exclusions")
+    @Operation(summary = "Exclude a person from the competition, with a reason")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(STAFF)
+    @OrganizerOnly
     Map<String, Object> exclude(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody NewExclusion body) {
         competitions.exclude(user, id, body.idNumber(), body.reason());
         return Map.of("competitionId", id);
     }
 
     @GetMapping("/competitions/{id}/exclusions")
-    @PreAuthorize(STAFF)
+    @Operation(summary = "People excluded from the competition")
+    @OrganizerOnly
     Items<ExclusionView> exclusions(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         return new Items<>(competitions.exclusions(user, id).stream()
                 .map(e -> new ExclusionView(e.id(), e.maskedIdNumber(), e.reason())).toList());
     }
 
     @PostMapping("/competitions/{id}/teams")
+    @Operation(summary = "Register the caller's unit's team")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(STAFF_OR_CONTACT)
     TeamStatus register(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody Registration.TeamEntry body) {
@@ -168,6 +176,7 @@ class CompetitionApi {
 
     /** The filled registration form; problems come back on the form's rows and columns. */
     @PostMapping("/competitions/{id}/teams/import")
+    @Operation(summary = "Register a team from a filled-in registration form (xlsx)")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(STAFF_OR_CONTACT)
     TeamStatus importForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam("file") MultipartFile file,
@@ -188,6 +197,7 @@ class CompetitionApi {
     }
 
     @GetMapping("/competitions/{id}/registration-form.xlsx")
+    @Operation(summary = "The competition's registration form as xlsx")
     @PreAuthorize(STAFF_OR_CONTACT)
     ResponseEntity<byte[]> registrationForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         Competitions.Competition c = competitions.get(user, id);
@@ -195,32 +205,37 @@ class CompetitionApi {
     }
 
     @GetMapping("/competitions/{id}/teams")
+    @Operation(summary = "Teams registered for the competition")
     @PreAuthorize(STAFF_OR_CONTACT)
     Items<Registration.TeamView> teams(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         return new Items<>(registration.teams(user, id));
     }
 
     @GetMapping("/teams/{id}")
+    @Operation(summary = "One team with its members and status")
     @PreAuthorize(STAFF_OR_CONTACT)
     Registration.TeamView team(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         return registration.get(user, id);
     }
 
     @PostMapping("/teams/{id}/approve")
-    @PreAuthorize(STAFF)
+    @Operation(summary = "Approve a registered team")
+    @OrganizerOnly
     TeamStatus approve(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         var team = registration.approve(user, id);
         return new TeamStatus(team.id(), team.status());
     }
 
     @PostMapping("/teams/{id}/reject")
-    @PreAuthorize(STAFF)
+    @Operation(summary = "Reject a registered team, with a reason")
+    @OrganizerOnly
     TeamStatus reject(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody(required = false) @Nullable Reason body) {
         var team = registration.reject(user, id, body == null ? null : body.reason());
         return new TeamStatus(team.id(), team.status());
     }
 
     @PostMapping("/teams/{id}/withdraw")
+    @Operation(summary = "Withdraw a team from the competition")
     @PreAuthorize(STAFF_OR_CONTACT)
     TeamStatus withdraw(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         var team = registration.withdraw(user, id);
@@ -228,32 +243,37 @@ class CompetitionApi {
     }
 
     @PostMapping("/stages/{stageId}/sittings")
+    @Operation(summary = "Create a sitting of a stage: an exam with accounts, rooms and seats for its members")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(STAFF)
+    @OrganizerOnly
     Sittings.SittingCreated sitting(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, @RequestBody NewSitting body) {
         return sittings.createSitting(user, stageId, body.examId(), body.unitKinds(), body.rooms());
     }
 
     @GetMapping("/stages/{stageId}/standings")
+    @Operation(summary = "The stage's standings: teams and members with their scores and ranks")
     @PreAuthorize(STAFF_OR_CONTACT)
     StageStandings.Standings standings(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId) {
         return standings.standings(user, stageId);
     }
 
     @PostMapping("/stages/{stageId}/advance")
-    @PreAuthorize(STAFF)
+    @Operation(summary = "Advance teams to the next stage by the stage's rule")
+    @OrganizerOnly
     Advanced advance(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId) {
         return new Advanced(advancement.advance(user, stageId));
     }
 
     @PostMapping("/stages/{stageId}/judges")
-    @PreAuthorize(STAFF)
+    @Operation(summary = "Appoint judges to the panel of a stage scored by people, by username (JUDGE accounts)")
+    @OrganizerOnly
     Panel judges(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, @RequestBody Judges body) {
         return new Panel(judges.appoint(user, stageId, body.usernames()));
     }
 
     @PutMapping("/stages/{stageId}/teams/{teamId}/members")
-    @PreAuthorize(STAFF)
+    @Operation(summary = "Name a team's finalists for the stage")
+    @OrganizerOnly
     ResponseEntity<Void> finalists(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, @PathVariable long teamId,
             @RequestBody Finalists body) {
         advancement.nameFinalists(user, stageId, teamId, body.personIds());
@@ -261,7 +281,8 @@ class CompetitionApi {
     }
 
     @PutMapping("/stages/{stageId}/teams/{teamId}/score")
-    @PreAuthorize(STAFF)
+    @Operation(summary = "Enter a team's score for a stage marked off-line")
+    @OrganizerOnly
     ResponseEntity<Void> score(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, @PathVariable long teamId,
             @RequestBody Score body) {
         scores.enterScore(user, stageId, teamId, body.score(), body.note());
@@ -269,12 +290,14 @@ class CompetitionApi {
     }
 
     @GetMapping("/competitions/{id}/awards")
+    @Operation(summary = "The competition's awards by tier")
     @PreAuthorize(STAFF_OR_CONTACT)
     CompetitionAwards.Awards awards(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         return awards.awards(user, id);
     }
 
     @GetMapping("/competitions/{id}/awards.xlsx")
+    @Operation(summary = "The competition's awards as xlsx")
     @PreAuthorize(STAFF_OR_CONTACT)
     ResponseEntity<byte[]> awardsXlsx(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         CompetitionAwards.Awards awards = this.awards.awards(user, id);

@@ -2,6 +2,7 @@ package cn.arena.competition;
 
 import cn.arena.account.CurrentUser;
 import cn.arena.org.People;
+import cn.arena.shared.Ranking;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;

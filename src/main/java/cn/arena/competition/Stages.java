@@ -3,6 +3,7 @@ package cn.arena.competition;
 import cn.arena.account.CurrentUser;
 import cn.arena.marking.ExamResults;
 import cn.arena.marking.ReleasedScore;
+import cn.arena.shared.Ranking;
 import cn.arena.shared.Refusal;
 import java.math.BigDecimal;
 import java.util.ArrayList;

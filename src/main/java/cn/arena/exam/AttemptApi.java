@@ -3,6 +3,7 @@ package cn.arena.exam;
 import cn.arena.account.CurrentUser;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,18 +40,21 @@ class AttemptApi {
     }
 
     @PostMapping("/exams/{examId}/attempt")
+    @Operation(summary = "Start the caller's attempt, or resume it with the answers saved so far")
     Started start(@AuthenticationPrincipal CurrentUser user, @PathVariable long examId) {
         AttemptService.Sitting sitting = attempts.start(user, examId);
         return new Started(sitting.attempt().id(), sitting.attempt().deadline().at(), sitting.items(), sitting.answers());
     }
 
     @GetMapping("/attempts/{attemptId}")
+    @Operation(summary = "The caller's attempt: status, deadline, submission time")
     AttemptState get(@AuthenticationPrincipal CurrentUser user, @PathVariable long attemptId) {
         Attempt a = attempts.own(user, attemptId);
         return new AttemptState(a.id(), a.examId(), a.status().name(), a.startedAt(), a.deadline().at(), a.submittedAt());
     }
 
     @PutMapping("/attempts/{attemptId}/answers/{no}")
+    @Operation(summary = "Save the answer to one item (idempotent; 204 once stored)")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void save(@AuthenticationPrincipal CurrentUser user, @PathVariable long attemptId, @PathVariable int no,
             @RequestBody(required = false) @Nullable JsonNode body) {
@@ -63,6 +67,7 @@ class AttemptApi {
     }
 
     @PostMapping("/attempts/{attemptId}/submit")
+    @Operation(summary = "Submit the attempt (idempotent: a repeated submit answers the first submission)")
     Submitted submit(@AuthenticationPrincipal CurrentUser user, @PathVariable long attemptId) {
         Attempt a = attempts.submit(user, attemptId);
         return new Submitted(a.status().name(), a.submittedAt());

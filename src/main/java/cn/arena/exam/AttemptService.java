@@ -14,6 +14,8 @@ import cn.arena.paper.Papers;
 import cn.arena.paper.Slot;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -54,7 +57,8 @@ class AttemptService {
     private final Papers papers;
     private final QuestionCatalog catalog;
     /** Question versions on a started paper are marked used, and used versions are never edited in place. */
-    private final LruCache<Long, Question> usedQuestions = new LruCache<>(20_000);
+    /** Question versions in use never change: the save path need not read and parse them again on every answer. */
+    private final Cache<Long, Question> usedQuestions = Caffeine.newBuilder().maximumSize(20_000).build();
     private final ExamProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -139,7 +143,7 @@ class AttemptService {
             attempts.clearAnswer(attempt.id(), no);
             return;
         }
-        Question question = usedQuestions.get(item.questionId(), id -> catalog.find(id).orElseThrow());
+        Question question = usedQuestions.getAll(List.of(item.questionId()), this::load).get(item.questionId());
         JsonNode original = new DisplayKeys(item.type(), item.optionOrder()).toOriginal(value)
                 .orElseThrow(() -> Refusal.invalid(Violation.field("value", "response.unknownKey")));
         QuestionKind.of(item.type()).checkResponse(question, original).ifPresent(problem -> {
@@ -173,13 +177,17 @@ class AttemptService {
         return clock.instant();
     }
 
+    /** The question versions not cached yet, in one query. Caffeine calls this outside its locks, unlike a single get. */
+    private Map<Long, Question> load(Set<? extends Long> ids) {
+        return catalog.findAll(List.copyOf(ids)).stream().collect(Collectors.toMap(Question::id, Function.identity()));
+    }
+
     private Sitting sitting(Attempt attempt) {
         return sitting(attempt, attempts.answers(attempt.id()));
     }
 
     private Sitting sitting(Attempt attempt, Map<Integer, JsonNode> saved) {
-        Map<Long, Question> questions = usedQuestions.getAll(attempt.items().stream().map(PaperItem::questionId).toList(),
-                missing -> catalog.findAll(missing).stream().collect(Collectors.toMap(Question::id, Function.identity())));
+        Map<Long, Question> questions = usedQuestions.getAll(attempt.items().stream().map(PaperItem::questionId).toList(), this::load);
         List<ShownItem> items = new ArrayList<>();
         Map<Integer, JsonNode> answers = new LinkedHashMap<>();
         for (int i = 0; i < attempt.items().size(); i++) {

@@ -1,6 +1,8 @@
 package cn.arena.exam;
 
 import cn.arena.paper.PaperItem;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,7 +30,8 @@ class AttemptStore {
     private static final String STATE_COLUMNS = "id, exam_id, user_id, started_at, deadline, status, submitted_at, submitted_by";
 
     private final JdbcClient jdbc;
-    private final LruCache<Long, List<PaperItem>> variants = new LruCache<>(100_000);
+    /** An attempt's paper never changes once assembled: saves need not read and parse it again. */
+    private final Cache<Long, List<PaperItem>> variants = Caffeine.newBuilder().maximumSize(100_000).build();
 
     AttemptStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -59,8 +62,9 @@ class AttemptStore {
     }
 
     private List<PaperItem> variant(long attemptId) {
-        return variants.get(attemptId, id -> jdbc.sql("select variant from exam_attempt where id = :id").param("id", id)
-                .query((rs, n) -> parseVariant(rs.getString(1))).single());
+        // getAll loads outside Caffeine's locks: a virtual thread reading the database pins no carrier thread.
+        return variants.getAll(List.of(attemptId), ids -> Map.of(attemptId, jdbc.sql("select variant from exam_attempt where id = :id")
+                .param("id", attemptId).query((rs, n) -> parseVariant(rs.getString(1))).single())).get(attemptId);
     }
 
     Optional<Attempt> findFor(long examId, long userId) {
@@ -113,6 +117,11 @@ class AttemptStore {
     List<Long> submittedIds(long examId) {
         return jdbc.sql("select id from exam_attempt where exam_id = :e and status = 'SUBMITTED' order by id")
                 .param("e", examId).query(Long.class).list();
+    }
+
+    long submittedCount(long examId) {
+        return jdbc.sql("select count(*) from exam_attempt where exam_id = :e and status = 'SUBMITTED'")
+                .param("e", examId).query(Long.class).single();
     }
 
     List<Progress> progress(long examId) {

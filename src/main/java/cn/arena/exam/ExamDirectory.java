@@ -109,6 +109,10 @@ public class ExamDirectory {
         return attempts.submittedIds(examId);
     }
 
+    public long submittedCount(long examId) {
+        return attempts.submittedCount(examId);
+    }
+
     public Optional<Long> attemptOwner(long attemptId) {
         return attempts.find(attemptId).map(Attempt::userId);
     }

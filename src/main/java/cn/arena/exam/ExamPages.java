@@ -1,6 +1,7 @@
 package cn.arena.exam;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.account.OrganizerOnly;
 import cn.arena.bank.QuestionType;
 import cn.arena.shared.Refusal;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -87,21 +87,21 @@ class ExamPages {
     }
 
     @GetMapping("/exams")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("exams", exams.list(user).stream().map(ExamLine::of).toList());
         return "exam/list";
     }
 
     @GetMapping("/exams/new")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String form(Model model) {
         model.addAttribute("types", QuestionType.values());
         return "exam/new";
     }
 
     @GetMapping("/exams/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         Exam exam = exams.get(user, id);
         model.addAttribute("exam", ExamApi.ExamView.of(exam));

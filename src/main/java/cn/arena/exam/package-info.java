@@ -1,4 +1,5 @@
 /** Exams, sittings and attempts (答卷): saved answers, deadlines, submission. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"paper", "bank", "account", "shared"})
 @NullMarked
 package cn.arena.exam;
 

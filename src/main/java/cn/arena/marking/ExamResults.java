@@ -4,9 +4,9 @@ import cn.arena.account.AuditLog;
 import cn.arena.exam.ExamDirectory;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,12 +21,12 @@ public class ExamResults {
     /** A question a candidate answered and did not earn full points on, in a released exam. */
     public record MissedItem(long userId, long questionId) {}
 
-    private final MarkingStore store;
+    private final ResultsStore store;
     private final ExamDirectory exams;
     private final AuditLog audit;
     private final Clock clock;
 
-    ExamResults(MarkingStore store, ExamDirectory exams, AuditLog audit, Clock clock) {
+    ExamResults(ResultsStore store, ExamDirectory exams, AuditLog audit, Clock clock) {
         this.store = store;
         this.exams = exams;
         this.audit = audit;
@@ -60,9 +60,8 @@ public class ExamResults {
         if (exams.hasOpenAttempts(examId)) {
             return false;
         }
-        Set<Long> marked = new HashSet<>();
-        store.attempts(examId, MarkingStore.Status.MARKED).forEach(a -> marked.add(a.attemptId()));
-        if (!marked.containsAll(exams.submittedAttemptIds(examId))) {
+        List<Long> marked = store.markedAttempts(examId).stream().map(MarkedAttempts.AttemptRow::attemptId).toList();
+        if (!new java.util.HashSet<>(marked).containsAll(exams.submittedAttemptIds(examId))) {
             return false;
         }
         try {
@@ -80,11 +79,13 @@ public class ExamResults {
         if (!isReleased(examId)) {
             return List.of();
         }
+        Map<Long, Long> userOf = new HashMap<>();
+        store.markedAttempts(examId).forEach(a -> userOf.put(a.attemptId(), a.userId()));
         List<MissedItem> missed = new ArrayList<>();
-        store.markedItems(examId).forEach((attemptId, items) -> store.attempt(attemptId).ifPresent(a -> items.stream()
+        store.markedItems(examId).forEach((attemptId, items) -> items.stream()
                 .filter(i -> i.response() != null && !i.response().isNull() && i.earned() != null
                         && i.earned().compareTo(i.maxPoints()) < 0)
-                .forEach(i -> missed.add(new MissedItem(a.userId(), i.questionId())))));
+                .forEach(i -> missed.add(new MissedItem(userOf.get(attemptId), i.questionId()))));
         return missed;
     }
 }

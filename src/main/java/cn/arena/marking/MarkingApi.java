@@ -1,9 +1,10 @@
 package cn.arena.marking;
 
 import cn.arena.account.CurrentUser;
-import cn.arena.marking.MarkingService.ExamTasks;
-import cn.arena.marking.MarkingService.Released;
-import cn.arena.marking.MarkingService.TaskView;
+import cn.arena.account.OrganizerOnly;
+import cn.arena.marking.Grading.ExamTasks;
+import cn.arena.marking.Grading.TaskView;
+import cn.arena.marking.Releasing.Released;
 import cn.arena.marking.ResultsService.AttemptResult;
 import cn.arena.marking.ResultsService.ItemStat;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,11 +41,13 @@ class MarkingApi {
 
     record RankingView(int rank, String username, String displayName, BigDecimal score, Instant submittedAt, long timeUsedSeconds) {}
 
-    private final MarkingService marking;
+    private final Grading marking;
+    private final Releasing releasing;
     private final ResultsService results;
 
-    MarkingApi(MarkingService marking, ResultsService results) {
+    MarkingApi(Grading marking, Releasing releasing, ResultsService results) {
         this.marking = marking;
+        this.releasing = releasing;
         this.results = results;
     }
 
@@ -88,7 +91,7 @@ class MarkingApi {
 
     @PostMapping("/exams/{id}/graders")
     @Operation(summary = "Enrol graders on an exam by username (users with the GRADER role)")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     Enrolled enrolGraders(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody Usernames body) {
         return new Enrolled(marking.enrolGraders(user, id, body.usernames() == null ? List.of() : body.usernames()));
     }
@@ -100,10 +103,10 @@ class MarkingApi {
             are published at once and the others as their last task is marked. From release on, candidates see their
             results (items, points, their answers, the key and the analysis) and the ranking, and marks can no longer be
             changed (a first mark for an attempt submitted late is still accepted). Releasing again changes nothing.""")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     Released release(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(defaultValue = "false") boolean force) {
-        return marking.release(user, id, force);
+        return releasing.release(user, id, force);
     }
 
     @GetMapping("/attempts/{attemptId}/result")
@@ -128,14 +131,14 @@ class MarkingApi {
 
     @GetMapping("/exams/{id}/item-stats")
     @Operation(summary = "Per question: attempts, answered, marked, mean points and facility (mean earned / points)")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     Map<String, List<ItemStat>> itemStats(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         return Map.of("items", results.itemStats(user, id));
     }
 
     @GetMapping("/exams/{id}/results.xlsx")
     @Operation(summary = "Results workbook: rank, username, name, score, submitted at, points per item (audited)")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         byte[] bytes = results.export(user, id);
         return ResponseEntity.ok()

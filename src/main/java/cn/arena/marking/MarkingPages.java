@@ -1,6 +1,7 @@
 package cn.arena.marking;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.account.OrganizerOnly;
 import cn.arena.bank.QuestionType;
 import cn.arena.exam.ExamInfo;
 import cn.arena.marking.ResultsService.AttemptResult;
@@ -28,12 +29,16 @@ class MarkingPages {
     /** A result item with its answers written out for the page. */
     record ShownItem(ItemResult item, String answer, String correctAnswer) {}
 
-    private final MarkingService marking;
+    private final Grading marking;
+    private final MarkingAccess access;
+    private final Releasing releasing;
     private final ResultsService results;
     private final Messages messages;
 
-    MarkingPages(MarkingService marking, ResultsService results, Messages messages) {
+    MarkingPages(Grading marking, MarkingAccess access, Releasing releasing, ResultsService results, Messages messages) {
         this.marking = marking;
+        this.access = access;
+        this.releasing = releasing;
         this.results = results;
         this.messages = messages;
     }
@@ -48,18 +53,18 @@ class MarkingPages {
     @GetMapping("/marking/exams/{id}")
     @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER','GRADER')")
     String mark(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        ExamInfo exam = page(() -> marking.examToMark(user, id));
+        ExamInfo exam = page(() -> access.examToMark(user, id));
         model.addAttribute("exam", exam);
         return "marking/mark";
     }
 
     @GetMapping("/exams/{id}/results")
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     String results(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        ExamInfo exam = page(() -> marking.examToManage(user, id));
+        ExamInfo exam = page(() -> access.examToManage(user, id));
         model.addAttribute("exam", exam);
         model.addAttribute("zone", ResultsService.LOCAL);
-        model.addAttribute("release", marking.release(id).orElse(null));
+        model.addAttribute("release", releasing.release(id).orElse(null));
         model.addAttribute("openTasks", marking.openTasks(id));
         model.addAttribute("ranking", results.ranking(user, id));
         model.addAttribute("stats", results.itemStats(user, id));

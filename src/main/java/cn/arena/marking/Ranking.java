@@ -3,16 +3,17 @@ package cn.arena.marking;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * 排名: orders scores best first. Equal scores share a rank and the next rank skips (1, 2, 2, 4), unless the exam
  * breaks ties: {@link TieBreak#LESS_TIME} ranks the candidate who used less time higher, {@link TieBreak#EARLIER_SUBMIT}
- * the one who submitted first; those still equal after the tie-break share a rank.
+ * the one who submitted first; those still equal after the tie-break share a rank. The ranking rule itself is
+ * {@link cn.arena.shared.Ranking}'s; this is the exam's tie-break.
  */
 record Ranking(TieBreak tieBreak) {
 
@@ -38,25 +39,19 @@ record Ranking(TieBreak tieBreak) {
     record Ranked<K extends Comparable<K>>(int rank, Entry<K> entry) {}
 
     <K extends Comparable<K>> List<Ranked<K>> rank(List<Entry<K>> entries) {
-        Comparator<Entry<K>> tied = tieOrder();
-        List<Entry<K>> sorted = new ArrayList<>(entries);
-        sorted.sort(tied.thenComparing(Entry::submittedAt).thenComparing(Entry::key));
-        List<Ranked<K>> ranked = new ArrayList<>(sorted.size());
-        for (int i = 0; i < sorted.size(); i++) {
-            Entry<K> entry = sorted.get(i);
-            int rank = i > 0 && tied.compare(sorted.get(i - 1), entry) == 0 ? ranked.get(i - 1).rank() : i + 1;
-            ranked.add(new Ranked<>(rank, entry));
-        }
-        return ranked;
+        // Those sharing a rank are listed by submission, then key: the shared rule keeps the order it is given.
+        List<Entry<K>> inOrder = entries.stream()
+                .sorted(Comparator.comparing(Entry<K>::submittedAt).thenComparing(Entry::key)).toList();
+        return cn.arena.shared.Ranking.rank(inOrder, Entry::score, tieOrder()).stream()
+                .map(r -> new Ranked<>(Objects.requireNonNull(r.rank()), r.entry())).toList();
     }
 
-    /** Two entries this comparator calls equal share a rank. */
+    /** Among equal scores, two entries this comparator calls equal share a rank. */
     private <K extends Comparable<K>> Comparator<Entry<K>> tieOrder() {
-        Comparator<Entry<K>> byScore = Comparator.comparing(Entry<K>::score).reversed();
         return switch (tieBreak) {
-            case NONE -> byScore;
-            case LESS_TIME -> byScore.thenComparing(Entry::timeUsed);
-            case EARLIER_SUBMIT -> byScore.thenComparing(Entry::submittedAt);
+            case NONE -> cn.arena.shared.Ranking.noTieBreak();
+            case LESS_TIME -> Comparator.comparing(Entry::timeUsed);
+            case EARLIER_SUBMIT -> Comparator.comparing(Entry::submittedAt);
         };
     }
 }

@@ -12,11 +12,11 @@ import cn.arena.bank.QuestionCatalog;
 import cn.arena.bank.QuestionType;
 import cn.arena.exam.ExamDirectory;
 import cn.arena.exam.ExamInfo;
-import cn.arena.marking.MarkingStore.AttemptRow;
-import cn.arena.marking.MarkingStore.ItemRow;
-import cn.arena.marking.MarkingStore.QuestionStat;
-import cn.arena.marking.MarkingStore.ReleaseRow;
-import cn.arena.marking.MarkingStore.Status;
+import cn.arena.marking.MarkedAttempts.AttemptRow;
+import cn.arena.marking.MarkedAttempts.ItemRow;
+import cn.arena.marking.MarkedAttempts.Status;
+import cn.arena.marking.ResultsStore.QuestionStat;
+import cn.arena.marking.ResultsStore.ReleaseRow;
 import cn.arena.shared.Messages;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Spreadsheet;
@@ -60,18 +60,22 @@ class ResultsService {
     record ItemStat(long questionId, String type, String stem, BigDecimal maxPoints, long attempts, long answered, long marked,
             @Nullable BigDecimal meanEarned, @Nullable BigDecimal facility) {}
 
-    private final MarkingStore store;
-    private final MarkingService marking;
+    private final ResultsStore store;
+    private final MarkedAttempts attempts;
+    private final MarkingAccess access;
+    private final AutomaticMarking automatic;
     private final ExamDirectory exams;
     private final QuestionCatalog catalog;
     private final AccountService accounts;
     private final AuditLog audit;
     private final Messages messages;
 
-    ResultsService(MarkingStore store, MarkingService marking, ExamDirectory exams, QuestionCatalog catalog,
-            AccountService accounts, AuditLog audit, Messages messages) {
+    ResultsService(ResultsStore store, MarkedAttempts attempts, MarkingAccess access, AutomaticMarking automatic,
+            ExamDirectory exams, QuestionCatalog catalog, AccountService accounts, AuditLog audit, Messages messages) {
         this.store = store;
-        this.marking = marking;
+        this.attempts = attempts;
+        this.access = access;
+        this.automatic = automatic;
         this.exams = exams;
         this.catalog = catalog;
         this.accounts = accounts;
@@ -87,14 +91,14 @@ class ResultsService {
     AttemptResult result(CurrentUser user, long attemptId) {
         long owner = exams.attemptOwner(attemptId).orElseThrow(Refusal::notFound);
         ExamInfo exam = exams.attemptExam(attemptId).flatMap(exams::find).orElseThrow(Refusal::notFound);
-        boolean organizer = marking.manages(user, exam);
+        boolean organizer = access.manages(user, exam);
         if (owner != user.id() && !organizer) {
             throw Refusal.notFound();
         }
         ReleaseRow release = store.release(exam.id()).orElseThrow(() -> Refusal.conflict("marking.result.notReleased"));
-        AttemptRow attempt = store.attempt(attemptId).filter(a -> a.status() == Status.MARKED)
+        AttemptRow attempt = attempts.attempt(attemptId).filter(a -> a.status() == Status.MARKED)
                 .orElseThrow(() -> Refusal.conflict("marking.result.pending"));
-        List<ItemRow> items = store.items(attemptId);
+        List<ItemRow> items = attempts.items(attemptId);
         Map<Long, Question> questions = catalog.findAll(items.stream().map(ItemRow::questionId).toList()).stream()
                 .collect(Collectors.toMap(Question::id, Function.identity()));
         List<ItemResult> results = new ArrayList<>();
@@ -113,14 +117,16 @@ class ResultsService {
     }
 
     /**
-     * The ranking of the exam's marked attempts, best first. Organizers in scope see it at any time; an enrolled
-     * candidate only once the results are released (409 before); anyone else gets 404.
+     * The ranking of the exam's marked attempts, best first. Organizers in scope see it at any time, with every
+     * attempt submitted so far automatically marked; an enrolled candidate only once the results are released (409
+     * before); anyone else gets 404.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     List<RankingRow> ranking(CurrentUser user, long examId) {
         ExamInfo exam = exams.find(examId).orElseThrow(Refusal::notFound);
-        boolean organizer = marking.manages(user, exam);
-        if (!organizer) {
+        if (access.manages(user, exam)) {
+            automatic.catchUp(exam.id());
+        } else {
             if (!user.has(Role.CANDIDATE) || !exams.isEnrolled(examId, user.id())) {
                 throw Refusal.notFound();
             }
@@ -151,9 +157,10 @@ class ResultsService {
     }
 
     /** Facility (mean points earned ÷ points available) and counts per question of the exam, for its organizers. */
-    @Transactional(readOnly = true)
+    @Transactional
     List<ItemStat> itemStats(CurrentUser user, long examId) {
-        ExamInfo exam = marking.examToManage(user, examId);
+        ExamInfo exam = access.examToManage(user, examId);
+        automatic.catchUp(exam.id());
         List<QuestionStat> stats = store.questionStats(exam.id());
         Map<Long, Question> questions = catalog.findAll(stats.stream().map(QuestionStat::questionId).toList()).stream()
                 .collect(Collectors.toMap(Question::id, Function.identity()));
@@ -171,7 +178,8 @@ class ResultsService {
     /** The results workbook: rank, candidate, score, submission time and the points of each item; the export is audited. */
     @Transactional
     byte[] export(CurrentUser user, long examId) {
-        ExamInfo exam = marking.examToManage(user, examId);
+        ExamInfo exam = access.examToManage(user, examId);
+        automatic.catchUp(exam.id());
         List<RankingRow> rows = rank(exam);
         Map<Long, List<ItemRow>> items = store.markedItems(exam.id());
         Map<Long, Long> attemptOfUser = new HashMap<>();

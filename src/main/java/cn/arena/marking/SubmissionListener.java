@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SubmissionListener {
 
-    private final MarkingService marking;
+    private final AutomaticMarking marking;
 
-    SubmissionListener(MarkingService marking) {
+    SubmissionListener(AutomaticMarking marking) {
         this.marking = marking;
     }
 

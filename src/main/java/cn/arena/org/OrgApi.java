@@ -1,11 +1,12 @@
 package cn.arena.org;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.account.OrganizerOnly;
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,26 +38,30 @@ class OrgApi {
     }
 
     @PostMapping
+    @Operation(summary = "Create an org unit under a parent in the caller's scope")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     Created create(@AuthenticationPrincipal CurrentUser user, @RequestBody NewUnit body) {
         return new Created(tree.create(user, body.name() == null ? "" : body.name(), body.kind(), body.parentId()));
     }
 
     @GetMapping
+    @Operation(summary = "Org units the caller may see")
     Units list(@AuthenticationPrincipal CurrentUser user) {
         return new Units(tree.visibleTo(user));
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One org unit")
     OrgTree.OrgUnit get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         return tree.get(user, id);
     }
 
     /** xlsx with 单位名称, 类型, 上级单位; all or nothing. */
     @PostMapping("/import")
+    @Operation(summary = "Import org units from xlsx")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+    @OrganizerOnly
     OrgImport.Result importUnits(@AuthenticationPrincipal CurrentUser user, @RequestParam("file") MultipartFile file) throws IOException {
         return imports.run(user, file.getInputStream(), file.getSize());
     }

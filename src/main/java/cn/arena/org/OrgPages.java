@@ -1,6 +1,7 @@
 package cn.arena.org;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.account.OrganizerOnly;
 import cn.arena.shared.Messages;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
@@ -15,7 +16,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * typed into it.
  */
 @Controller
-@PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+@OrganizerOnly
 class OrgPages {
 
     /** A unit with the units below it, for the nested list. */

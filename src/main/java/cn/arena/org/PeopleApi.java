@@ -1,6 +1,8 @@
 package cn.arena.org;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.account.OrganizerOnly;
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/v1/people")
-@PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+@OrganizerOnly
 class PeopleApi {
 
     record PersonRequest(@Nullable String name, @Nullable String idNumber, @Nullable String mobile, @Nullable String landline,
@@ -70,6 +72,7 @@ class PeopleApi {
     }
 
     @PostMapping
+    @Operation(summary = "Register a person with a resident ID number, phone and staff category")
     @ResponseStatus(HttpStatus.CREATED)
     Created create(@AuthenticationPrincipal CurrentUser actor, @RequestBody PersonRequest body) {
         PersonForm.Registered registered = body.form().register(people, actor);
@@ -93,12 +96,14 @@ class PeopleApi {
     }
 
     @PostMapping("/search")
+    @Operation(summary = "Find people by ID number, name or org unit (ID numbers masked)")
     Items search(@AuthenticationPrincipal CurrentUser user, @RequestBody SearchRequest body) {
         return new Items(people.search(user, new People.Query(body.idNumber(), body.name(), body.orgUnitId())).stream()
                 .map(p -> new Item(p.id(), p.name(), p.maskedIdNumber(), p.mobile(), p.staffCategory(), p.orgUnitId())).toList());
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One person (ID number masked) with their employment history")
     Person get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         People.Details d = people.get(user, id);
         People.PersonView p = d.person();
@@ -107,18 +112,21 @@ class PeopleApi {
     }
 
     @GetMapping("/{id}/id-number")
+    @Operation(summary = "A person's full resident ID number (admins only; audited)")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<FullIdNumber> fullIdNumber(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new FullIdNumber(people.fullIdNumber(user, id)));
     }
 
     @DeleteMapping("/{id}")
+    @Operation(summary = "Erase a person's personal data")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         people.erase(user, id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/import")
+    @Operation(summary = "Import people from xlsx")
     @ResponseStatus(HttpStatus.CREATED)
     PeopleImport.Result importPeople(@AuthenticationPrincipal CurrentUser actor, @RequestParam("file") MultipartFile file) throws IOException {
         return imports.run(actor, file.getInputStream(), file.getSize());

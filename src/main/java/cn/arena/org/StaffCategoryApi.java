@@ -1,5 +1,6 @@
 package cn.arena.org;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -34,11 +35,13 @@ class StaffCategoryApi {
     }
 
     @GetMapping
+    @Operation(summary = "Staff categories (人员类别)")
     Items list() {
         return new Items(categories.all());
     }
 
     @PostMapping
+    @Operation(summary = "Add a staff category")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")
     Created add(@RequestBody NewCategory body) {
@@ -48,6 +51,7 @@ class StaffCategoryApi {
     }
 
     @PutMapping("/{code}")
+    @Operation(summary = "Rename a staff category")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<Void> rename(@PathVariable String code, @RequestBody Rename body) {
         categories.rename(code, body.name() == null ? "" : body.name());

@@ -1,9 +1,10 @@
 package cn.arena.paper;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.account.OrganizerOnly;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The blueprint preview the exam form calls before saving: what the banks can supply per section. */
 @RestController
 @RequestMapping("/api/v1/papers")
-@PreAuthorize("hasAnyRole('ADMIN','ORGANIZER')")
+@OrganizerOnly
 class PaperApi {
 
     record PreviewRequest(@Nullable List<Long> bankIds, @Nullable List<Section> sections, @Nullable BankShare bankShare) {}
@@ -28,6 +29,7 @@ class PaperApi {
     }
 
     @PostMapping("/preview")
+    @Operation(summary = "Check a blueprint against the banks and preview the paper it assembles")
     PreviewResponse preview(@AuthenticationPrincipal CurrentUser user, @RequestBody PreviewRequest body) {
         List<Long> banks = body.bankIds() == null ? List.of() : body.bankIds();
         papers.checkBanks(user, banks);

@@ -3,6 +3,7 @@ package cn.arena.practice;
 import cn.arena.account.AccountService;
 import cn.arena.account.CurrentUser;
 import cn.arena.org.OrgTree;
+import cn.arena.shared.Ranking;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
 import java.math.BigDecimal;
@@ -53,11 +54,11 @@ class Leaderboards {
             case YEAR -> yearTotals(store.scores(p.id(), Period.Kind.MONTH, period.key() + "-", true));
         };
         List<PracticeStore.ScoreRow> inUnit = scores.stream().filter(s -> s.orgUnitId() != null && units.containsKey(s.orgUnitId())).toList();
-        List<Ranks.Ranked<PracticeStore.ScoreRow>> ranked = Ranks.byScore(inUnit, PracticeStore.ScoreRow::score);
+        List<Ranking.Ranked<PracticeStore.ScoreRow>> ranked = Ranking.rank(inUnit, PracticeStore.ScoreRow::score, Ranking.noTieBreak());
         Mine me = ranked.stream().filter(r -> r.entry().userId() == user.id()).findFirst()
                 .map(r -> new Mine(r.rank(), r.entry().score())).orElse(null);
         int from = Math.min(Math.max(page, 0) * size, ranked.size());
-        List<Ranks.Ranked<PracticeStore.ScoreRow>> shown = ranked.subList(from, Math.min(from + size, ranked.size()));
+        List<Ranking.Ranked<PracticeStore.ScoreRow>> shown = ranked.subList(from, Math.min(from + size, ranked.size()));
         Map<Long, AccountService.UserSummary> who = accounts.findAll(shown.stream().map(r -> r.entry().userId()).toList());
         List<Row> rows = new ArrayList<>();
         for (var r : shown) {

@@ -3,6 +3,7 @@ package cn.arena.practice;
 import cn.arena.account.CurrentUser;
 import cn.arena.org.OrgTree;
 import cn.arena.org.People;
+import cn.arena.shared.Ranking;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Spreadsheet;
 import cn.arena.shared.Violation;
@@ -63,9 +64,8 @@ class ParticipationReport {
         PracticeStore.ProgrammeRow p = programmes.visible(user, programmeId);
         Period y = Period.year(year == null ? p.year() : year);
         List<UnitFigures> units = report(p, p.orgUnitId(), y.first(), y.last()).units();
-        Comparator<UnitFigures> better = Comparator.comparing(UnitFigures::rate).reversed()
-                .thenComparing(Comparator.comparingLong(UnitFigures::participants).reversed());
-        return Ranks.of(units, better).stream().map(r -> new OrgRank(r.rank(), r.entry())).toList();
+        return Ranking.rank(units, UnitFigures::rate, Comparator.comparingLong(UnitFigures::participants).reversed()).stream()
+                .map(r -> new OrgRank(java.util.Objects.requireNonNull(r.rank()), r.entry())).toList();
     }
 
     record Absent(String name, String unit) {}

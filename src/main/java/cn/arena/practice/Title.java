@@ -1,5 +1,6 @@
 package cn.arena.practice;
 
+import cn.arena.shared.Ranking;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,6 +34,7 @@ enum Title {
 
     /** Members ranked within the top {@code top} (ties at the edge all count: they share the rank). */
     static <T> List<T> withinTop(List<T> scored, Function<T, BigDecimal> score, int top) {
-        return Ranks.byScore(scored, score).stream().filter(r -> r.rank() <= top).map(Ranks.Ranked::entry).toList();
+        return Ranking.rank(scored, score::apply, Ranking.noTieBreak()).stream().filter(r -> r.rank() != null && r.rank() <= top)
+                .map(Ranking.Ranked::entry).toList();
     }
 }

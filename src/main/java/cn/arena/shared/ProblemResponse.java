@@ -8,7 +8,19 @@ import org.springframework.http.MediaType;
 /** Writes an RFC 9457 problem body from a servlet filter, where no controller advice applies. */
 public final class ProblemResponse {
 
+    /**
+     * Seconds a node that cannot serve a request now (busy, or its database briefly gone) asks the caller to wait
+     * before sending the same request again. The one value for every 503 Arena answers.
+     */
+    public static final String RETRY_AFTER_SECONDS = "2";
+
     private ProblemResponse() {}
+
+    /** 503 with Retry-After: nothing is wrong with the request; send it again shortly. */
+    public static void unavailable(HttpServletResponse response, String detail) throws IOException {
+        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        write(response, HttpStatus.SERVICE_UNAVAILABLE, detail);
+    }
 
     public static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         response.setStatus(status.value());

@@ -14,7 +14,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -55,8 +54,7 @@ class AdmissionControl extends OncePerRequestFilter {
             admitted = false;
         }
         if (!admitted) {
-            response.setHeader("Retry-After", ApiProblems.BUSY_RETRY_AFTER_SECONDS);
-            ProblemResponse.write(response, HttpStatus.SERVICE_UNAVAILABLE, messages.get(request.getLocale(), "error.busy"));
+            ProblemResponse.unavailable(response, messages.get(request.getLocale(), "error.busy"));
             return;
         }
         try {

@@ -1,6 +1,7 @@
 package cn.arena.web;
 
 import cn.arena.shared.Messages;
+import cn.arena.shared.ProblemResponse;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
 import java.util.LinkedHashMap;
@@ -12,8 +13,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
@@ -36,9 +39,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiProblems {
-
-    /** Seconds a busy node asks the caller to wait before sending the same request again. */
-    static final String BUSY_RETRY_AFTER_SECONDS = "2";
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
@@ -130,8 +130,23 @@ class ApiProblems {
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> busy(Exception e) {
         log.warn("No database connection within the pool's timeout: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", BUSY_RETRY_AFTER_SECONDS)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, messages.get("error.busy")));
+        return unavailable("error.busy");
+    }
+
+    /**
+     * The database connection broke under the request (PostgreSQL restarted, or terminated the node's sessions): the
+     * pool replaces it, so the same request sent again shortly is served. Saves are idempotent; the exam page resends
+     * every answer not acknowledged.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransactionSystemException.class})
+    ResponseEntity<ProblemDetail> databaseGone(Exception e) {
+        log.warn("Database connection lost under a request: {}", e.getMessage());
+        return unavailable("error.databaseGone");
+    }
+
+    private ResponseEntity<ProblemDetail> unavailable(String key) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", ProblemResponse.RETRY_AFTER_SECONDS)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, messages.get(key)));
     }
 
     @ExceptionHandler(Exception.class)

@@ -12,6 +12,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class OpenApiConfig {
 
+    /** Descriptions are Markdown rendered as HTML: a bare {@code <token>} would be taken for a tag and vanish. */
+    static final String BEARER_HEADER = "`Authorization: Bearer <token>`";
+
     @Bean
     OpenAPI arenaOpenApi() {
         return new OpenAPI()
@@ -19,11 +22,12 @@ class OpenApiConfig {
                         .description("""
                                 Question banks, exams, marking and competitions. JSON in and out; errors are RFC 9457 problem \
                                 details in the caller's language (Accept-Language: zh-CN by default, en). Authenticate with HTTP \
-                                Basic, or obtain a token from POST /api/v1/auth/token and send Authorization: Bearer <token>. \
-                                Objects outside the caller's scope answer 404."""))
+                                Basic, or obtain a token from `POST /api/v1/auth/token` and send %s. Objects outside \
+                                the caller's scope answer 404.""".formatted(BEARER_HEADER)))
                 .components(new Components()
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
-                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .description("A token from `POST /api/v1/auth/token`, sent as " + BEARER_HEADER + ".")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }

@@ -2,6 +2,7 @@ package cn.arena.competition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.arena.shared.Ranking;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

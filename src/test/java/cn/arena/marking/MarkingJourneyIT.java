@@ -27,7 +27,7 @@ class MarkingJourneyIT extends MarkingTest {
 
     /** Called directly, synchronously, as the event registry calls it when it redelivers a submission. */
     @Autowired
-    MarkingService marking;
+    AutomaticMarking marking;
 
     @Test
     void marksReleasesAndRanksAnExamOfAllSixTypes() {
@@ -73,7 +73,7 @@ class MarkingJourneyIT extends MarkingTest {
             var submitted = as(s.username()).post("/api/v1/attempts/" + s.attemptId() + "/submit", null);
             assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
         }
-        awaitReceived(organizer, exam, 3);
+        assertReceived(organizer, exam, 3);
 
         // Before release: nothing for candidates.
         var early = as(first.username()).get("/api/v1/attempts/" + first.attemptId() + "/result");
@@ -142,7 +142,7 @@ class MarkingJourneyIT extends MarkingTest {
         // A candidate cannot grade.
         assertThat(as(first.username()).get("/api/v1/exams/" + exam + "/marking/next").status()).isEqualTo(403);
 
-        awaitMarked(organizer, exam, 3);
+        assertMarked(organizer, exam, 3);
         var release = as(organizer).post("/api/v1/exams/" + exam + "/release", null);
         assertThat(release.status()).as(release.toString()).isEqualTo(200);
         assertThat(as(grader).put("/api/v1/marking/" + firstShortTask, Api.obj("points", 9)).status()).isEqualTo(409);
@@ -230,7 +230,7 @@ class MarkingJourneyIT extends MarkingTest {
             answer(s, TF, true);
             assertThat(as(candidate).post("/api/v1/attempts/" + s.attemptId() + "/submit", null).status()).isEqualTo(200);
         }
-        awaitMarked(organizer, exam, 3);
+        assertMarked(organizer, exam, 3);
         JsonNode rows = as(organizer).get("/api/v1/exams/" + exam + "/ranking").json().get("rows");
         assertThat(ranks(rows)).containsExactly(1, 2, 3);
         assertThat(rows.valueStream().map(r -> r.get("username").asString()).toList()).containsExactlyElementsOf(candidates);
@@ -255,7 +255,7 @@ class MarkingJourneyIT extends MarkingTest {
         Sitting s = start(candidate, exam);
         answer(s, SHORT, "一窗受理");
         as(candidate).post("/api/v1/attempts/" + s.attemptId() + "/submit", null);
-        awaitReceived(organizer, exam, 1);
+        assertReceived(organizer, exam, 1);
 
         assertThat(as(scopedGrader).get("/api/v1/exams/" + exam + "/marking/next").status()).isEqualTo(404);
         assertThat(as(organizer).post("/api/v1/exams/" + exam + "/graders", Api.obj("usernames", List.of(candidate))).status())

@@ -33,7 +33,7 @@ class ReleasedResultBrowserIT extends MarkingTest {
         answer(sitting, FILL, List.of("一网通办", "跨省通办"));
         answer(sitting, SHORT, "一窗受理");
         assertThat(as(candidate).post("/api/v1/attempts/" + sitting.attemptId() + "/submit", null).status()).isEqualTo(200);
-        awaitReceived(organizer, exam, 1);
+        assertReceived(organizer, exam, 1);
         String resultUrl = "http://localhost:" + port + "/my/attempts/" + sitting.attemptId() + "/result";
 
         try (Chromium chromium = Chromium.launch(port)) {
@@ -62,7 +62,7 @@ class ReleasedResultBrowserIT extends MarkingTest {
             marker.fill("#mark-points", "7");
             marker.click("#mark-save");
             marker.waitForSelector("#marking-done:not(.d-none)");
-            awaitMarked(organizer, exam, 1);
+            assertMarked(organizer, exam, 1);
 
             Page page = chromium.page(375, 740);
             chromium.login(page, candidate, PASSWORD);

@@ -1,4 +1,4 @@
-package cn.arena.competition;
+package cn.arena.shared;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Standard competition ranking (1, 2, 2, 4): best score first; entries the tie-break cannot separate share a rank
- * and the next rank skips as many places. An entry without a score (did not sit) is listed last, unranked.
+ * and the next rank skips as many places. An entry without a score (did not sit) is listed last, unranked. Entries
+ * sharing a rank keep the order they came in. The one rule behind exam rankings and competition standings.
  */
 public final class Ranking {
 
