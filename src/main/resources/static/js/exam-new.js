@@ -12,6 +12,7 @@
     row.querySelector('.s-remove').setAttribute('aria-label', msg('remove'));
     row.querySelector('.s-remove').addEventListener('click', () => { row.remove(); schedule(); });
     row.querySelectorAll('input, select').forEach((el) => el.addEventListener('input', schedule));
+    fillCategories(row);
     tbody.appendChild(row);
     schedule();
   }
@@ -24,7 +25,7 @@
     return Array.from(tbody.rows).map((row) => {
       const s = { type: row.querySelector('.s-type').value, count: Number(row.querySelector('.s-count').value),
         pointsEach: Number(row.querySelector('.s-points').value) };
-      const category = row.querySelector('.s-category').value.trim();
+      const category = row.querySelector('.s-category').value;
       const difficulty = row.querySelector('.s-difficulty').value;
       if (category) s.category = category;
       if (difficulty) s.difficulty = Number(difficulty);
@@ -63,12 +64,48 @@
       row.classList.toggle('table-danger', s.shortfall > 0);
     });
     let text = body.feasible ? msg('ok') : msg('short');
-    text += ' (' + body.items + ' / ' + body.totalPoints + ')';
+    text += ' · ' + msg('totals').replace('{0}', body.items).replace('{1}', body.totalPoints);
     if (body.share) {
-      text += ' · ' + msg('share').replace('{0}', body.share.bankId).replace('{1}', body.share.required).replace('{2}', body.share.supplied);
+      text += ' · ' + msg('share').replace('{0}', bankNames[body.share.bankId] || '').replace('{1}', body.share.required)
+        .replace('{2}', body.share.supplied);
     }
     box.className = 'alert ' + (body.feasible ? 'alert-success' : 'alert-danger');
     box.textContent = text;
+  }
+
+  const bankNames = {};
+
+  // The category pickers offer the categories of the banks chosen, from their category trees (a category includes
+  // its subcategories), so a category is picked, never typed.
+  let categories = [];
+  async function loadCategories() {
+    const paths = new Map();
+    const walk = (nodes, depth) => nodes.forEach((n) => {
+      paths.set(n.path, { path: n.path, label: '\u3000'.repeat(depth) + n.name, count: (paths.get(n.path)?.count || 0) + n.count });
+      walk(n.children || [], depth + 1);
+    });
+    for (const id of bankIds()) {
+      const r = await window.arena.api('GET', '/api/v1/banks/' + id + '/categories');
+      const body = await r.json().catch(() => ({ items: [] }));
+      walk(body.items || [], 0);
+    }
+    categories = Array.from(paths.values()).sort((a, b) => a.path.localeCompare(b.path, 'zh-CN'));
+    Array.from(tbody.rows).forEach(fillCategories);
+  }
+
+  function fillCategories(row) {
+    const select = row.querySelector('.s-category');
+    const chosen = select.value;
+    const any = document.createElement('option');
+    any.value = '';
+    any.textContent = msg('any-category');
+    select.replaceChildren(any, ...categories.map((c) => {
+      const option = document.createElement('option');
+      option.value = c.path;
+      option.textContent = c.label + ' · ' + msg('category-count').replace('{0}', c.count);
+      return option;
+    }));
+    select.value = categories.some((c) => c.path === chosen) ? chosen : '';
   }
 
   async function loadBanks() {
@@ -81,24 +118,24 @@
       input.type = 'checkbox';
       input.className = 'form-check-input';
       input.value = b.id;
-      input.addEventListener('change', schedule);
+      input.addEventListener('change', () => { loadCategories().then(schedule); });
       const span = document.createElement('span');
       span.className = 'form-check-label';
-      span.textContent = b.name + ' (#' + b.id + ')';
+      span.textContent = b.name;
+      bankNames[b.id] = b.name;
       label.append(input, span);
       $('banks').appendChild(label);
       const option = document.createElement('option');
       option.value = b.id;
-      option.textContent = b.name + ' (#' + b.id + ')';
+      option.textContent = b.name;
       $('shareBank').appendChild(option);
     });
   }
 
-  const iso = (value) => (value ? new Date(value).toISOString() : null);
-
   $('new-exam').addEventListener('submit', async (event) => {
     event.preventDefault();
-    const body = { title: $('title').value, bankIds: bankIds(), windowStart: iso($('windowStart').value), windowEnd: iso($('windowEnd').value),
+    const body = { title: $('title').value, bankIds: bankIds(), windowStart: window.arena.instantInZone($('windowStart').value),
+      windowEnd: window.arena.instantInZone($('windowEnd').value),
       durationMinutes: Number($('duration').value), variant: $('variant').value, shuffleQuestions: $('shuffleQuestions').checked,
       shuffleOptions: $('shuffleOptions').checked, sections: sections(), bankShare: bankShare(),
       multipleChoiceScoring: $('scoring').value, tieBreak: $('tieBreak').value || null };

@@ -336,7 +336,7 @@
     closed = true;
     $('paper').classList.add('d-none');
     $('submitted').classList.remove('d-none');
-    $('submitted-at').textContent = at ? new Date(at).toLocaleString() : '';
+    $('submitted-at').textContent = window.arena.shownTime(at);
     $('countdown').textContent = '--:--';
   }
 

@@ -39,6 +39,8 @@ public class AccountService implements UserDetailsService {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
     private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Most logins the users page lists at once; a search narrows it. */
+    private static final int LIST_LIMIT = 500;
 
     private final UserStore users;
     private final PasswordEncoder passwords;
@@ -184,10 +186,6 @@ public class AccountService implements UserDetailsService {
         return users.roles(userId);
     }
 
-    List<UserSummary> list(@Nullable String query) {
-        return users.list(query, 500).stream().map(AccountService::summary).toList();
-    }
-
     private static UserSummary summary(UserStore.Row row) {
         return new UserSummary(row.id(), row.username(), row.displayName(), row.orgUnitId());
     }
@@ -241,6 +239,80 @@ public class AccountService implements UserDetailsService {
             sessions.endAllOf(row.username(), userId);
         }
         audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", row.username(), null);
+    }
+
+    /**
+     * Changes a user's name and unit, within the actor's scope (the new unit too), and their roles when given (admins
+     * only); all or nothing, audited with the old values.
+     */
+    @Transactional
+    void update(CurrentUser actor, long userId, String displayName, @Nullable Long orgUnitId, @Nullable Set<Role> roles) {
+        UserStore.Row row = visibleUser(actor, userId);
+        if (roles != null && !actor.isAdmin()) {
+            throw Refusal.forbidden();
+        }
+        List<Violation> problems = new ArrayList<>();
+        if (roles != null && roles.isEmpty()) {
+            problems.add(Violation.field("roles", "account.roles.required"));
+        }
+        if (displayName.isBlank()) {
+            problems.add(Violation.field("displayName", "account.displayName.required"));
+        }
+        if (orgUnitId != null && (!orgs.exists(orgUnitId) || !scopes.covers(actor, orgUnitId))) {
+            problems.add(Violation.field("orgUnitId", "account.orgUnit.unknown", orgUnitId));
+        } else if (orgUnitId == null && actor.orgUnitId() != null && !actor.isAdmin()) {
+            problems.add(Violation.field("orgUnitId", "account.orgUnit.required"));
+        }
+        if (!problems.isEmpty()) {
+            throw Refusal.invalid(problems);
+        }
+        users.update(userId, displayName.strip(), orgUnitId);
+        if (roles != null && !roles.equals(users.roles(userId))) {
+            changeRoles(actor, userId, roles);
+        }
+        if (!java.util.Objects.equals(row.orgUnitId(), orgUnitId)) {
+            // The scope is read at sign-in: a moved user signs in again under the new one.
+            sessions.endAllOf(row.username(), userId);
+        }
+        audit.record("USER_UPDATED", row.username(), "name=" + row.displayName() + " -> " + displayName.strip()
+                + " unit=" + row.orgUnitId() + " -> " + orgUnitId);
+    }
+
+    /** Lifts a lock from failed logins at once, instead of waiting it out. */
+    @Transactional
+    void unlock(CurrentUser actor, long userId) {
+        UserStore.Row row = visibleUser(actor, userId);
+        users.clearFailures(row.username());
+        audit.record("USER_UNLOCKED", row.username(), null);
+    }
+
+    /**
+     * Gives a user a new random password, returned once for the actor to hand over; the user's sessions and tokens end.
+     * The password is never stored in clear or shown again.
+     */
+    @Transactional
+    String resetPassword(CurrentUser actor, long userId) {
+        UserStore.Row row = visibleUser(actor, userId);
+        String password = randomPassword();
+        users.setPassword(userId, passwords.encode(password));
+        users.clearFailures(row.username());
+        sessions.endAllOf(row.username(), userId);
+        audit.record("PASSWORD_RESET", row.username(), null);
+        return password;
+    }
+
+    /** A login as the users page lists it: whether it is disabled, or locked from failed logins right now. */
+    record Standing(UserStore.Row row, boolean locked) {}
+
+    List<Standing> standings(CurrentUser actor, @Nullable String query) {
+        Instant now = clock.instant();
+        return users.list(query, LIST_LIMIT).stream().filter(r -> scopes.covers(actor, r.orgUnitId()))
+                .map(r -> new Standing(r, r.lockedUntil() != null && r.lockedUntil().isAfter(now))).toList();
+    }
+
+    Standing standing(CurrentUser actor, long userId) {
+        UserStore.Row row = visibleUser(actor, userId);
+        return new Standing(row, row.lockedUntil() != null && row.lockedUntil().isAfter(clock.instant()));
     }
 
     /** Replaces a user's roles (admins only); audited with the old and new roles. */

@@ -53,16 +53,41 @@ public class AuditLog {
                 .update();
     }
 
+    /** Which entries to read: one action, one outcome, from an instant (inclusive) until another (exclusive); null is any. */
+    public record Query(@Nullable String action, @Nullable Outcome outcome, @Nullable Instant from, @Nullable Instant until) {
+
+        public static Query action(@Nullable String action) {
+            return new Query(action, null, null, null);
+        }
+    }
+
     public List<Entry> recent(int limit, @Nullable String action) {
+        return find(Query.action(action), limit);
+    }
+
+    /** The newest {@code limit} entries matching the query, newest first. */
+    public List<Entry> find(Query query, int limit) {
         return jdbc.sql("""
                 select id, at, actor, action, target, detail, address, outcome from audit_log
-                where (cast(:action as varchar) is null or action = :action) order by id desc limit :limit""")
-                .param("action", action)
+                where (cast(:action as varchar) is null or action = :action)
+                  and (cast(:outcome as varchar) is null or outcome = :outcome)
+                  and (cast(:from as timestamp with time zone) is null or at >= :from)
+                  and (cast(:until as timestamp with time zone) is null or at < :until)
+                order by id desc limit :limit""")
+                .param("action", query.action())
+                .param("outcome", query.outcome() == null ? null : query.outcome().name())
+                .param("from", query.from() == null ? null : OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC))
+                .param("until", query.until() == null ? null : OffsetDateTime.ofInstant(query.until(), ZoneOffset.UTC))
                 .param("limit", limit)
                 .query((rs, n) -> new Entry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
                         rs.getString("actor"), rs.getString("action"), rs.getString("target"), rs.getString("detail"),
                         rs.getString("address"), Outcome.valueOf(rs.getString("outcome"))))
                 .list();
+    }
+
+    /** Every action the log holds, for a filter to list. */
+    public List<String> actions() {
+        return jdbc.sql("select distinct action from audit_log order by action").query(String.class).list();
     }
 
     private static @Nullable String currentActor() {

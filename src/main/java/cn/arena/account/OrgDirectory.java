@@ -1,5 +1,6 @@
 package cn.arena.account;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,12 @@ public interface OrgDirectory {
 
     /** The unit with exactly this name, if there is exactly one. */
     Optional<Long> findByName(String name);
+
+    /**
+     * The units {@code user} may place people in, each by its path of names ("无锡市 / 江阴市"), ordered by that path:
+     * what a unit picker lists, and how a unit is shown instead of its id.
+     */
+    Map<Long, String> pathsVisibleTo(CurrentUser user);
 
     /** True when {@code unitId} is {@code ancestorId} itself or lies below it. */
     boolean isWithin(long unitId, long ancestorId);

@@ -100,6 +100,11 @@ class UserStore {
         jdbc.sql("update account_user set password_hash = :p where id = :id").param("p", passwordHash).param("id", userId).update();
     }
 
+    void update(long userId, String displayName, @Nullable Long orgUnitId) {
+        jdbc.sql("update account_user set display_name = :d, org_unit_id = :o where id = :id")
+                .param("d", displayName).param("o", orgUnitId).param("id", userId).update();
+    }
+
     void setEnabled(long userId, boolean enabled) {
         jdbc.sql("update account_user set enabled = :e where id = :id").param("e", enabled).param("id", userId).update();
     }

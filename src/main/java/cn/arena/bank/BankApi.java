@@ -4,6 +4,7 @@ import cn.arena.account.CurrentUser;
 import cn.arena.account.OrganizerOnly;
 import cn.arena.shared.Messages;
 import cn.arena.shared.Refusal;
+import cn.arena.shared.Spreadsheet;
 import cn.arena.shared.Violation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,12 +12,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,7 +38,6 @@ import tools.jackson.databind.JsonNode;
 @OrganizerOnly
 class BankApi {
 
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     record NewBank(@Nullable String name) {}
 
@@ -175,7 +172,7 @@ class BankApi {
     @Operation(summary = "Export a bank as xlsx in the import template's format")
     ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user, @PathVariable long bankId) {
         String name = banks.bank(user, bankId).name();
-        return xlsx(banks.export(user, bankId), name + ".xlsx");
+        return Spreadsheet.download(banks.export(user, bankId), name + ".xlsx");
     }
 
     /** The template with its header row only, for people starting a bank in Excel, and a sheet explaining the columns. */
@@ -186,12 +183,7 @@ class BankApi {
         var help = new QuestionSheet.Help(messages.get("bank.template.sheet"),
                 List.of(messages.get("bank.page.column"), messages.get("bank.template.content")),
                 columns.stream().map(c -> List.of(messages.get("bank.template.column." + c), messages.get("bank.template.help." + c))).toList());
-        return xlsx(QuestionSheet.write(List.of(), help), "题库导入模板.xlsx");
+        return Spreadsheet.download(QuestionSheet.write(List.of(), help), "题库导入模板.xlsx");
     }
 
-    static ResponseEntity<byte[]> xlsx(byte[] body, String filename) {
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
-                .body(body);
-    }
 }

@@ -3,6 +3,7 @@ package cn.arena.bank;
 import cn.arena.account.CurrentUser;
 import cn.arena.account.OrganizerOnly;
 import cn.arena.shared.Messages;
+import cn.arena.shared.PageErrors;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,9 +34,6 @@ class BankPages {
 
     /** A question as the list shows it, with its answer written out for people. */
     record Row(Question question, boolean used, String answer) {}
-
-    /** One reason shown beside the form or in the import's error table. */
-    record Problem(@Nullable Integer row, @Nullable String column, @Nullable String field, String message) {}
 
     private final BankService banks;
     private final Messages messages;
@@ -170,7 +168,7 @@ class BankPages {
     }
 
     private String form(Model model, QuestionStore.BankRow bank, QuestionStore.@Nullable Version version, QuestionForm form,
-            List<Problem> problems) {
+            List<PageErrors.Entry> problems) {
         model.addAttribute("bank", bank);
         model.addAttribute("version", version);
         model.addAttribute("form", form);
@@ -187,10 +185,7 @@ class BankPages {
         }
     }
 
-    private List<Problem> problems(Refusal refusal) {
-        if (refusal.violations().isEmpty()) {
-            return List.of(new Problem(null, null, null, messages.get(refusal.messageKey(), refusal.args())));
-        }
-        return refusal.violations().stream().map(v -> new Problem(v.row(), v.column(), v.field(), messages.of(v))).toList();
+    private List<PageErrors.Entry> problems(Refusal refusal) {
+        return PageErrors.of(refusal, messages).entries();
     }
 }

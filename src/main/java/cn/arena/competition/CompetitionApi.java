@@ -10,16 +10,12 @@ import cn.arena.shared.Spreadsheet;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,7 +36,6 @@ import org.springframework.web.multipart.MultipartFile;
 class CompetitionApi {
 
     static final String STAFF_OR_CONTACT = "hasAnyRole('ADMIN','ORGANIZER','UNIT_CONTACT')";
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     record Items<T>(List<T> items) {}
 
@@ -201,7 +196,7 @@ class CompetitionApi {
     @PreAuthorize(STAFF_OR_CONTACT)
     ResponseEntity<byte[]> registrationForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         Competitions.Competition c = competitions.get(user, id);
-        return xlsx(RegistrationForm.blank(c.name() + "报名表", categories.all()), "registration-form.xlsx");
+        return Spreadsheet.download(RegistrationForm.blank(c.name() + "报名表", categories.all()), "registration-form.xlsx");
     }
 
     @GetMapping("/competitions/{id}/teams")
@@ -311,7 +306,7 @@ class CompetitionApi {
             writer.sheet(messages.get("competition.xlsx.team"), List.of(award, rank, unit, score));
             awards.team().forEach(a -> writer.row(List.of(awardName(a.award()), a.rank(), a.unitName(), a.score())));
             audit.record("AWARDS_EXPORTED", "competition:" + id, null);
-            return xlsx(writer.toBytes(), "awards.xlsx");
+            return Spreadsheet.download(writer.toBytes(), "awards.xlsx");
         }
     }
 
@@ -323,9 +318,4 @@ class CompetitionApi {
         return c.stages().stream().map(s -> new StageView(s.id(), s.code(), s.kind(), s.name())).toList();
     }
 
-    private static ResponseEntity<byte[]> xlsx(byte[] bytes, String filename) {
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
-                .body(bytes);
-    }
 }

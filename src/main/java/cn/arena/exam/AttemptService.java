@@ -167,6 +167,12 @@ class AttemptService {
         return mine;
     }
 
+    /** The published exams the candidate is enrolled on, each as it stands for them now. */
+    List<CandidateExam> candidateExams(CurrentUser user) {
+        Instant now = clock.instant();
+        return mine(user).entrySet().stream().map(e -> CandidateExam.of(e.getKey(), e.getValue(), now)).toList();
+    }
+
     /** A published exam the candidate is enrolled on, or 404. */
     Exam enrolledExam(CurrentUser user, long examId) {
         return exams.find(examId).filter(Exam::published).filter(e -> exams.isEnrolled(e.id(), user.id()))

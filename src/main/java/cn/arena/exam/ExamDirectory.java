@@ -42,12 +42,20 @@ public class ExamDirectory {
     private final Scopes scopes;
     private final Clock clock;
 
-    ExamDirectory(ExamStore exams, AttemptStore attempts, Papers papers, Scopes scopes, Clock clock) {
+    private final AttemptService sittings;
+
+    ExamDirectory(ExamStore exams, AttemptStore attempts, Papers papers, Scopes scopes, Clock clock, AttemptService sittings) {
         this.exams = exams;
         this.attempts = attempts;
         this.papers = papers;
         this.scopes = scopes;
         this.clock = clock;
+        this.sittings = sittings;
+    }
+
+    /** The candidate's exams as their home page lists them: what is open, coming, submitted. */
+    public List<CandidateExam> candidateExams(CurrentUser user) {
+        return sittings.candidateExams(user);
     }
 
     /** Creates and publishes the exam; refuses (422) a blueprint the banks cannot supply. */

@@ -3,78 +3,57 @@ package cn.arena.exam;
 import cn.arena.account.CurrentUser;
 import cn.arena.account.OrganizerOnly;
 import cn.arena.bank.QuestionType;
-import cn.arena.shared.Refusal;
+import cn.arena.shared.Messages;
+import cn.arena.shared.Times;
+import cn.arena.shared.Usernames;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The exam pages: candidates' list and sitting page (phone first), organizers' list, form and detail. The pages are
- * shells; their scripts talk to the JSON API, so browser and scripts share one set of rules.
+ * The exam pages: candidates' list and sitting page (phone first), organizers' list, form and detail. The sitting page
+ * and the new-exam form are scripts over the JSON API; the detail page changes data with htmx through the same
+ * {@link ExamService} the API calls, so browser and scripts share one set of rules.
  */
 @Controller
 class ExamPages {
-
-    /** A line of the candidate's list. */
-    record MyExam(long examId, String title, String windowStart, String windowEnd, int durationMinutes, String state,
-            @Nullable Long attemptId) {}
 
     /** A line of the organizer's list. */
     record ExamLine(long id, String title, String windowStart, String windowEnd, int durationMinutes, String variant, String status,
             int items) {
 
-        static ExamLine of(Exam e) {
-            return new ExamLine(e.id(), e.title(), show(e.windowStart()), show(e.windowEnd()), e.durationMinutes(), e.variant().name(),
-                    e.status().name(), e.blueprint().itemCount());
+        static ExamLine of(Exam e, Times times) {
+            return new ExamLine(e.id(), e.title(), times.shown(e.windowStart()), times.shown(e.windowEnd()), e.durationMinutes(),
+                    e.variant().name(), e.status().name(), e.blueprint().itemCount());
         }
     }
 
     /** An enrolled candidate on the organizer's exam page. */
     record CandidateLine(String username, String displayName, String status, String startedAt, String submittedAt, int answered) {}
 
-    /** Times on pages are shown in China Standard Time, where every exam of Arena takes place. */
-    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
-
-    static String show(@Nullable Instant instant) {
-        return instant == null ? "" : SHOWN.format(instant);
-    }
-
     private final ExamService exams;
     private final AttemptService attempts;
+    private final Times times;
+    private final Messages messages;
 
-    ExamPages(ExamService exams, AttemptService attempts) {
+    ExamPages(ExamService exams, AttemptService attempts, Times times, Messages messages) {
         this.exams = exams;
         this.attempts = attempts;
+        this.times = times;
+        this.messages = messages;
     }
 
     @GetMapping("/my/exams")
     String myExams(@AuthenticationPrincipal CurrentUser user, Model model) {
-        Instant now = attempts.now();
-        List<MyExam> mine = new ArrayList<>();
-        attempts.mine(user).forEach((exam, attempt) -> {
-            String state;
-            if (attempt.isPresent()) {
-                state = attempt.get().submitted() ? "SUBMITTED" : "IN_PROGRESS";
-            } else if (now.isBefore(exam.windowStart())) {
-                state = "UPCOMING";
-            } else {
-                state = exam.isOpenAt(now) ? "OPEN" : "CLOSED";
-            }
-            mine.add(new MyExam(exam.id(), exam.title(), show(exam.windowStart()), show(exam.windowEnd()), exam.durationMinutes(), state,
-                    attempt.map(Attempt::id).orElse(null)));
-        });
-        model.addAttribute("exams", mine);
+        model.addAttribute("exams", attempts.candidateExams(user));
         return "exam/my-exams";
     }
 
@@ -89,7 +68,7 @@ class ExamPages {
     @GetMapping("/exams")
     @OrganizerOnly
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("exams", exams.list(user).stream().map(ExamLine::of).toList());
+        model.addAttribute("exams", exams.list(user).stream().map(e -> ExamLine.of(e, times)).toList());
         return "exam/list";
     }
 
@@ -103,22 +82,42 @@ class ExamPages {
     @GetMapping("/exams/{id}")
     @OrganizerOnly
     String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        Exam exam = exams.get(user, id);
-        model.addAttribute("exam", ExamApi.ExamView.of(exam));
-        model.addAttribute("window", show(exam.windowStart()) + " – " + show(exam.windowEnd()));
-        model.addAttribute("candidates", exams.candidates(user, id).stream().map(c -> {
-            var a = c.attempt();
-            return new CandidateLine(c.username(), c.displayName(), a == null ? "NOT_STARTED" : a.status().name(),
-                    a == null ? "" : show(a.startedAt()), a == null ? "" : show(a.submittedAt()), a == null ? 0 : a.answered());
-        }).toList());
+        summary(user, exams.get(user, id), model);
+        candidates(user, id, model);
         return "exam/detail";
     }
 
-    /** Absent, not enrolled or out of scope: the page does not exist for this user. */
-    @ExceptionHandler(Refusal.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String refused(Model model) {
-        model.addAttribute("status", 404);
-        return "error";
+    /** Enrols the usernames typed one a line; answers the refreshed candidate list (htmx). */
+    @PostMapping("/exams/{id}/candidates")
+    @OrganizerOnly
+    String enrol(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String usernames,
+            Model model) {
+        int added = exams.enrol(user, id, Usernames.typed(usernames));
+        model.addAttribute("notice", messages.get("exam.detail.enrolled", added));
+        candidates(user, id, model);
+        return "exam/detail :: candidates";
+    }
+
+    /** Publishes the exam; answers its refreshed summary (htmx). */
+    @PostMapping("/exams/{id}/publish")
+    @OrganizerOnly
+    String publish(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        summary(user, exams.publish(user, id), model);
+        model.addAttribute("notice", messages.get("exam.detail.published"));
+        return "exam/detail :: summary";
+    }
+
+    private void summary(CurrentUser user, Exam exam, Model model) {
+        model.addAttribute("exam", ExamApi.ExamView.of(exam));
+        model.addAttribute("window", times.shown(exam.windowStart()) + " – " + times.shown(exam.windowEnd()));
+    }
+
+    private void candidates(CurrentUser user, long id, Model model) {
+        model.addAttribute("examId", id);
+        model.addAttribute("candidates", exams.candidates(user, id).stream().map(c -> {
+            var a = c.attempt();
+            return new CandidateLine(c.username(), c.displayName(), a == null ? "NOT_STARTED" : a.status().name(),
+                    a == null ? "" : times.shown(a.startedAt()), a == null ? "" : times.shown(a.submittedAt()), a == null ? 0 : a.answered());
+        }).toList());
     }
 }

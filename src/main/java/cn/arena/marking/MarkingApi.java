@@ -1,6 +1,7 @@
 package cn.arena.marking;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.shared.Spreadsheet;
 import cn.arena.account.OrganizerOnly;
 import cn.arena.marking.Grading.ExamTasks;
 import cn.arena.marking.Grading.TaskView;
@@ -13,9 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -140,10 +138,6 @@ class MarkingApi {
     @Operation(summary = "Results workbook: rank, username, name, score, submitted at, points per item (audited)")
     @OrganizerOnly
     ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        byte[] bytes = results.export(user, id);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("exam-" + id + "-results.xlsx").build().toString())
-                .body(bytes);
+        return Spreadsheet.download(results.export(user, id), "exam-" + id + "-results.xlsx");
     }
 }

@@ -8,19 +8,19 @@ import cn.arena.marking.ResultsService.AttemptResult;
 import cn.arena.marking.ResultsService.ItemResult;
 import cn.arena.shared.Messages;
 import cn.arena.shared.Refusal;
+import cn.arena.shared.Usernames;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import java.util.function.Supplier;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The marking pages: the grader's exam list and blind marking screen, the organizer's results page, the candidate's result. */
 @Controller
@@ -53,7 +53,7 @@ class MarkingPages {
     @GetMapping("/marking/exams/{id}")
     @PreAuthorize("hasAnyRole('ADMIN','ORGANIZER','GRADER')")
     String mark(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        ExamInfo exam = page(() -> access.examToMark(user, id));
+        ExamInfo exam = access.examToMark(user, id);
         model.addAttribute("exam", exam);
         return "marking/mark";
     }
@@ -61,14 +61,47 @@ class MarkingPages {
     @GetMapping("/exams/{id}/results")
     @OrganizerOnly
     String results(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        ExamInfo exam = page(() -> access.examToManage(user, id));
-        model.addAttribute("exam", exam);
-        model.addAttribute("zone", ResultsService.LOCAL);
-        model.addAttribute("release", releasing.release(id).orElse(null));
-        model.addAttribute("openTasks", marking.openTasks(id));
+        releaseState(access.examToManage(user, id), model);
         model.addAttribute("ranking", results.ranking(user, id));
         model.addAttribute("stats", results.itemStats(user, id));
         return "marking/results";
+    }
+
+    /**
+     * Releases the results (htmx); answers the release section. While attempts wait for marks, the section says how
+     * many and offers the forced release instead of releasing.
+     */
+    @PostMapping("/exams/{id}/release")
+    @OrganizerOnly
+    String release(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "false") boolean force,
+            Model model) {
+        ExamInfo exam = access.examToManage(user, id);
+        try {
+            releasing.release(user, id, force);
+        } catch (Refusal refusal) {
+            if (refusal.kind() != Refusal.Kind.CONFLICT) {
+                throw refusal;
+            }
+            model.addAttribute("unfinished", messages.get(refusal.messageKey(), refusal.args()));
+        }
+        releaseState(exam, model);
+        return "marking/results :: release";
+    }
+
+    /** Enrols graders by username (htmx); answers how many were added. */
+    @PostMapping("/exams/{id}/graders")
+    @OrganizerOnly
+    String enrolGraders(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String usernames,
+            Model model) {
+        int added = marking.enrolGraders(user, id, Usernames.typed(usernames));
+        model.addAttribute("notice", messages.get("marking.graders.enrolled", added));
+        return "fragments :: notice";
+    }
+
+    private void releaseState(ExamInfo exam, Model model) {
+        model.addAttribute("exam", exam);
+        model.addAttribute("release", releasing.release(exam.id()).orElse(null));
+        model.addAttribute("openTasks", marking.openTasks(exam.id()));
     }
 
     @GetMapping("/my/attempts/{attemptId}/result")
@@ -80,7 +113,7 @@ class MarkingPages {
                     .map(i -> new ShownItem(i, shown(i.type(), i.answer()), shown(i.type(), i.correctAnswer()))).toList());
         } catch (Refusal refusal) {
             if (refusal.kind() != Refusal.Kind.CONFLICT) {
-                throw status(refusal);
+                throw refusal;
             }
             model.addAttribute("waiting", refusal.messageKey());
         }
@@ -101,17 +134,5 @@ class MarkingPages {
             return String.join(QuestionType.MULTIPLE_CHOICE.name().equals(type) ? "" : "；", parts);
         }
         return value.asString();
-    }
-
-    private static <T> T page(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (Refusal refusal) {
-            throw status(refusal);
-        }
-    }
-
-    private static ResponseStatusException status(Refusal refusal) {
-        return new ResponseStatusException(refusal.kind() == Refusal.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT);
     }
 }

@@ -3,6 +3,7 @@ package cn.arena.org;
 import cn.arena.account.CurrentUser;
 import cn.arena.account.OrganizerOnly;
 import cn.arena.shared.Messages;
+import cn.arena.shared.PageErrors;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
 import java.io.IOException;
@@ -36,6 +37,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @OrganizerOnly
 class OrgPages {
+
+    /** Fields of the unit and person forms that show their own refusal message beside them. */
+    private static final Set<String> FORM_FIELDS = Set.of("name", "idNumber", "mobile", "landline", "staffCategory", "orgUnitId",
+            "employment", "kind", "parentId");
 
     /** A unit with the units below it, for the nested list. */
     record Node(OrgTree.OrgUnit unit, List<Node> children) {}
@@ -213,24 +218,9 @@ class OrgPages {
 
     /** Refusal messages for the page: by field where the form has one, otherwise as a list (with row and column for files). */
     private void show(Refusal refusal, Model model) {
-        Map<String, String> byField = new LinkedHashMap<>();
-        List<String> general = new ArrayList<>();
-        Set<String> formFields = Set.of("name", "idNumber", "mobile", "landline", "staffCategory", "orgUnitId", "employment", "kind", "parentId");
-        for (Violation v : refusal.violations()) {
-            String text = messages.of(v);
-            if (v.row() != null) {
-                general.add(messages.get("org.page.cellError", v.row(), v.column() == null ? "" : v.column(), text));
-            } else if (v.field() != null && formFields.contains(v.field())) {
-                byField.merge(v.field(), text, (a, b) -> a + " " + b);
-            } else {
-                general.add(text);
-            }
-        }
-        if (refusal.violations().isEmpty()) {
-            general.add(messages.get(refusal.messageKey(), refusal.args()));
-        }
-        model.addAttribute("fieldErrors", byField);
-        model.addAttribute("errors", general);
+        PageErrors errors = PageErrors.of(refusal, messages);
+        model.addAttribute("fieldErrors", errors.byField(FORM_FIELDS));
+        model.addAttribute("errors", errors.listed(FORM_FIELDS, messages));
     }
 
     private static PersonFields emptyPerson() {

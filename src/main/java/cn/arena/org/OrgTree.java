@@ -5,11 +5,15 @@ import cn.arena.account.OrgDirectory;
 import cn.arena.account.Scopes;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -137,6 +141,23 @@ public class OrgTree implements OrgDirectory {
     public Optional<Long> findByName(String name) {
         List<Long> ids = jdbc.sql("select id from org_unit where name = :n").param("n", name.strip()).query(Long.class).list();
         return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
+    }
+
+    @Override
+    public Map<Long, String> pathsVisibleTo(CurrentUser user) {
+        Map<Long, OrgUnit> byId = all().stream().collect(Collectors.toMap(OrgUnit::id, u -> u));
+        Map<Long, String> paths = new HashMap<>();
+        for (OrgUnit unit : visibleTo(user)) {
+            Deque<String> names = new ArrayDeque<>();
+            OrgUnit at = unit;
+            for (int depth = 0; at != null && depth < MAX_DEPTH; depth++) {
+                names.addFirst(at.name());
+                at = at.parentId() == null ? null : byId.get(at.parentId());
+            }
+            paths.put(unit.id(), String.join(" / ", names));
+        }
+        return paths.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     }
 
     @Override

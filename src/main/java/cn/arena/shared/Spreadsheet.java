@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.nio.charset.StandardCharsets;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -20,6 +21,11 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Reading and writing the xlsx files people actually use. Reading refuses anything that is not a real, modest xlsx
@@ -38,7 +44,21 @@ public final class Spreadsheet {
         ZipSecureFile.setMaxEntrySize(100L * 1024 * 1024);
     }
 
+    /** The media type of an xlsx workbook. */
+    public static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
     private Spreadsheet() {}
+
+    /**
+     * A workbook as a download named {@code filename} (UTF-8, so Chinese names survive). Never cached: exports hold
+     * names, scores and audit entries, and each is made for the one who asked.
+     */
+    public static ResponseEntity<byte[]> download(byte[] workbook, String filename) {
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+                .cacheControl(CacheControl.noStore())
+                .body(workbook);
+    }
 
     /** The first sheet: every non-blank row as its cells' text, keyed by the 1-based row number Excel shows. */
     public record Sheet1(List<Line> lines) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -38,6 +40,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * generic 500 that reveals nothing of the internals.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE) // before PageProblems, which answers everything else
 class ApiProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
@@ -50,13 +53,7 @@ class ApiProblems {
 
     @ExceptionHandler(Refusal.class)
     ProblemDetail refusal(Refusal refusal) {
-        HttpStatus status = switch (refusal.kind()) {
-            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-        };
+        HttpStatus status = statusOf(refusal);
         List<Violation> violations = refusal.violations();
         String detail = violations.size() == 1 && refusal.kind() == Refusal.Kind.INVALID
                 ? messages.of(violations.get(0))
@@ -66,6 +63,17 @@ class ApiProblems {
             problem.setProperty("errors", violations.stream().map(this::error).toList());
         }
         return problem;
+    }
+
+    /** The status a refusal answers with, on the API and on pages alike. */
+    static HttpStatus statusOf(Refusal refusal) {
+        return switch (refusal.kind()) {
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+        };
     }
 
     private Map<String, Object> error(Violation v) {

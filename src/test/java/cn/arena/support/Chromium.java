@@ -40,6 +40,17 @@ public final class Chromium implements AutoCloseable {
         return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("zh-CN")).newPage();
     }
 
+    /** The same, for a browser whose clock runs in {@code timezoneId} (e.g. "UTC"), as a laptop set to another zone. */
+    public Page page(int width, int height, String timezoneId) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("zh-CN")
+                .setTimezoneId(timezoneId)).newPage();
+    }
+
+    /** Saves what the page shows to {@code target/screenshots/<name>.png}, for people to look at. */
+    public static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")).setFullPage(true));
+    }
+
     /** A phone: like {@link #page}, with a touch screen, so that {@code Page.tap} taps as a finger does. */
     public Page touchPage(int width, int height) {
         return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("zh-CN")

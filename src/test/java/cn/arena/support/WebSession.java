@@ -50,16 +50,24 @@ public final class WebSession {
         return session;
     }
 
+    /** What a browser asks for when it opens a page. */
+    public static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
     public Page get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", BROWSER_ACCEPT).GET());
+    }
+
+    /** Posts a form as htmx does: marked {@code HX-Request}, the CSRF token in the header the layout's meta tags name. */
+    public Page htmx(String path, Map<String, ?> fields) {
+        String body = formBody(fields);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("HX-Request", "true").header("X-XSRF-TOKEN", csrf()).header("Accept", "*/*")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** Posts a form, with the session's CSRF token; a list value is sent as the field repeated, as checkboxes are. */
     public Page post(String path, Map<String, ?> fields) {
-        String body = fields.entrySet().stream()
-                .flatMap(e -> (e.getValue() instanceof java.util.List<?> values ? values : java.util.List.of(e.getValue())).stream()
-                        .map(v -> encode(e.getKey()) + "=" + encode(String.valueOf(v))))
-                .collect(Collectors.joining("&", "_csrf=" + encode(csrf()) + "&", ""));
+        String body = "_csrf=" + encode(csrf()) + "&" + formBody(fields);
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
@@ -110,6 +118,13 @@ public final class WebSession {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String formBody(Map<String, ?> fields) {
+        return fields.entrySet().stream()
+                .flatMap(e -> (e.getValue() instanceof java.util.List<?> values ? values : java.util.List.of(e.getValue())).stream()
+                        .map(v -> encode(e.getKey()) + "=" + encode(String.valueOf(v))))
+                .collect(Collectors.joining("&"));
     }
 
     private static String encode(String s) {
