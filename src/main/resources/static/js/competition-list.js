@@ -5,7 +5,8 @@
   const el = (id) => document.getElementById(id);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const deadline = el('deadline').value ? new Date(el('deadline').value).toISOString() : null;
+    // The typed time is Beijing time (arena.zone), whatever the browser's zone.
+    const deadline = window.arena.instantInZone(el('deadline').value);
     const response = await window.arena.api('POST', '/api/v1/competitions', {
       template: el('template').value, name: el('name').value, orgUnitId: Number(el('orgUnitId').value), registrationDeadline: deadline
     });

@@ -1,4 +1,4 @@
-// Stage page: create a sitting (showing the issued accounts once), apply advancement, name finalists, enter final scores.
+// Stage page: room rows of the sitting form, name finalists, enter final scores. Sittings and advancement go through htmx.
 (function () {
   const root = document.getElementById('stage-page');
   if (!root) return;
@@ -19,39 +19,12 @@
     message(false, details || problem.detail || root.dataset.msgError);
   }
 
-  const sitting = el('sitting-form');
-  if (sitting) sitting.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const unitKinds = Array.from(document.querySelectorAll('.unit-kind:checked')).map((c) => c.value);
-    const rooms = el('rooms').value.split('\n').map((l) => l.trim()).filter((l) => l).map((l) => {
-      const parts = l.split(/\s+/);
-      return { name: parts.slice(0, -1).join(' ') || parts[0], seats: Number(parts[parts.length - 1]) };
-    });
-    const response = await window.arena.api('POST', '/api/v1/stages/' + stage + '/sittings', {
-      examId: Number(el('exam-id').value), unitKinds, rooms: rooms.length ? rooms : null
-    });
-    if (!response.ok) return failed(response);
-    const body = await response.json();
-    const tbody = document.querySelector('#issued-accounts tbody');
-    tbody.replaceChildren();
-    body.accounts.forEach((a) => {
-      const tr = document.createElement('tr');
-      [a.name, a.username, a.initialPassword || '—', a.room || '', a.seat || ''].forEach((v) => {
-        const td = document.createElement('td');
-        td.textContent = v;
-        tr.appendChild(td);
-      });
-      tbody.appendChild(tr);
-    });
-    el('issued').classList.remove('d-none');
-    message(true, root.dataset.msgSaved);
-  });
-
-  const advance = el('advance');
-  if (advance) advance.addEventListener('click', async () => {
-    const response = await window.arena.api('POST', '/api/v1/stages/' + stage + '/advance');
-    if (!response.ok) return failed(response);
-    window.location.reload();
+  // The sitting form (sent by htmx): one more empty room row per click.
+  const addRoom = el('add-room');
+  if (addRoom) addRoom.addEventListener('click', () => {
+    const row = document.querySelector('#rooms .room-row').cloneNode(true);
+    row.querySelectorAll('input').forEach((input) => { input.value = ''; });
+    el('rooms').appendChild(row);
   });
 
   document.querySelectorAll('.final-team').forEach((card) => {

@@ -156,6 +156,24 @@ public class AccountService implements UserDetailsService {
         return issued;
     }
 
+    /**
+     * Gives a candidate login a new random password in place of the old, which stops working at once with every
+     * session and token of it; for a sitting whose one-time passwords were lost. Only logins that are nothing but
+     * CANDIDATE: an organizer must not take over a colleague's account through a sitting.
+     */
+    @Transactional
+    public String reissueCandidatePassword(long userId) {
+        UserStore.Row row = users.findById(userId).orElseThrow(Refusal::notFound);
+        if (!users.roles(userId).equals(EnumSet.of(Role.CANDIDATE))) {
+            throw Refusal.conflict("account.password.reissue.notCandidate", row.username());
+        }
+        String password = randomPassword();
+        users.setPassword(userId, passwords.encode(password));
+        sessions.endAllOf(row.username(), userId);
+        audit.record("PASSWORD_REISSUED", row.username(), null);
+        return password;
+    }
+
     public Optional<UserSummary> find(long userId) {
         return users.findById(userId).map(AccountService::summary);
     }

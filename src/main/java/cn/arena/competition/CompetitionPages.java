@@ -1,6 +1,7 @@
 package cn.arena.competition;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.exam.ExamDirectory;
 import cn.arena.org.OrgTree;
 import cn.arena.org.StaffCategories;
 import cn.arena.shared.Refusal;
@@ -30,9 +31,14 @@ class CompetitionPages {
     private final CompetitionAwards awards;
     private final OrgTree tree;
     private final StaffCategories categories;
+    private final Sittings sittings;
+    private final ExamDirectory exams;
 
     CompetitionPages(CompetitionTemplates templates, Competitions competitions, Registration registration, Stages stages,
-            StageStandings standings, CompetitionAwards awards, OrgTree tree, StaffCategories categories) {
+            StageStandings standings, CompetitionAwards awards, OrgTree tree, StaffCategories categories, Sittings sittings,
+            ExamDirectory exams) {
+        this.sittings = sittings;
+        this.exams = exams;
         this.templates = templates;
         this.competitions = competitions;
         this.registration = registration;
@@ -90,8 +96,12 @@ class CompetitionPages {
         StageStandings.Standings standings = this.standings.standings(c, s.stage());
         model.addAttribute("c", c);
         model.addAttribute("stage", s.stage());
-        model.addAttribute("manageable", competitions.canManage(user, c.orgUnitId()));
+        boolean manageable = competitions.canManage(user, c.orgUnitId());
+        model.addAttribute("manageable", manageable);
         model.addAttribute("standings", standings);
+        boolean sitsExams = manageable && s.stage().kind() == StageKind.WRITTEN;
+        model.addAttribute("sittings", sitsExams ? sittings.sittings(user, id) : List.of());
+        model.addAttribute("exams", sitsExams ? exams.visiblePublished(user) : List.of());
         model.addAttribute("advancesFrom", c.rules().advancement().from().equals(s.stage().code()));
         boolean finalStage = c.rules().advancement().to().equals(s.stage().code());
         model.addAttribute("finalStage", finalStage);

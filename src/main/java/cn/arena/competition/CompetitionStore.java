@@ -176,8 +176,16 @@ class CompetitionStore {
                 .param("s", stageId).query((rs, n) -> new SittingRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4))).list();
     }
 
+    Optional<SittingRow> sitting(long sittingId) {
+        return jdbc.sql("select id, stage_id, exam_id, unit_kinds from competition_sitting where id = :id").param("id", sittingId)
+                .query((rs, n) -> new SittingRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4))).optional();
+    }
+
+    /** Seats keep the order they were given in (room by room), so a sitting reads back as it was seated. */
     void insertSeat(long sittingId, long personId, long userId, @Nullable String room, @Nullable Integer seat) {
-        jdbc.sql("insert into competition_seat (sitting_id, person_id, user_id, room, seat) values (:s, :p, :u, :r, :n)")
+        jdbc.sql("""
+                insert into competition_seat (sitting_id, person_id, user_id, room, seat, position)
+                values (:s, :p, :u, :r, :n, (select count(*) from competition_seat where sitting_id = :s))""")
                 .param("s", sittingId).param("p", personId).param("u", userId).param("r", room).param("n", seat).update();
     }
 
@@ -187,6 +195,13 @@ class CompetitionStore {
                 select s.sitting_id, s.person_id, s.user_id, s.room, s.seat from competition_seat s
                 join competition_sitting t on t.id = s.sitting_id where t.stage_id = :st order by s.sitting_id, s.seat""")
                 .param("st", stageId).query((rs, n) -> new SeatRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                        rs.getObject(5, Integer.class))).list();
+    }
+
+    /** The seats of one sitting in the order they were given. */
+    List<SeatRow> seatsOf(long sittingId) {
+        return jdbc.sql("select sitting_id, person_id, user_id, room, seat from competition_seat where sitting_id = :s order by position, person_id")
+                .param("s", sittingId).query((rs, n) -> new SeatRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
                         rs.getObject(5, Integer.class))).list();
     }
 

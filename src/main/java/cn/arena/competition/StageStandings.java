@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 @Service
 class StageStandings {
 
+    /** {@code absent}: seated in a sitting whose results are released, with no score; before release nobody is. */
     public record IndividualStanding(@Nullable Integer rank, long personId, String name, long teamId, String unitName,
             @Nullable BigDecimal score, boolean absent) {}
 
@@ -46,6 +47,7 @@ class StageStandings {
         if (stage.kind() == StageKind.WRITTEN) {
             record Person(long personId, long teamId, String unitName, @Nullable BigDecimal score) {}
             List<Person> persons = new ArrayList<>();
+            Set<Long> released = stages.releasedPeople(stage);
             for (Stages.Entry e : entries) {
                 for (int i = 0; i < e.personIds().size(); i++) {
                     persons.add(new Person(e.personIds().get(i), e.team().id(), e.unitName(), e.scores().get(i)));
@@ -54,7 +56,7 @@ class StageStandings {
             for (var r : Ranking.rank(persons, Person::score, Ranking.noTieBreak())) {
                 Person p = r.entry();
                 individuals.add(new IndividualStanding(r.rank(), p.personId(), people.find(p.personId()).map(People.PersonView::name).orElse(""),
-                        p.teamId(), p.unitName(), p.score(), p.score() == null));
+                        p.teamId(), p.unitName(), p.score(), p.score() == null && released.contains(p.personId())));
             }
         }
         List<TeamStanding> teams = stages.rankTeams(c, entries).stream().map(r -> new TeamStanding(r.rank(), r.entry().team().id(),

@@ -94,6 +94,17 @@ class Stages {
         return entries;
     }
 
+    /**
+     * The people seated in a sitting of the stage whose exam results are released: only they can be absent (缺考);
+     * anyone else has not sat yet, or waits for results.
+     */
+    Set<Long> releasedPeople(CompetitionStore.StageRow stage) {
+        Set<Long> releasedSittings = store.sittings(stage.id()).stream().filter(s -> results.isReleased(s.examId()))
+                .map(CompetitionStore.SittingRow::id).collect(Collectors.toSet());
+        return store.seats(stage.id()).stream().filter(seat -> releasedSittings.contains(seat.sittingId()))
+                .map(CompetitionStore.SeatRow::personId).collect(Collectors.toSet());
+    }
+
     /** person → released score in the stage's sittings; people who did not sit are absent from the map. */
     private Map<Long, BigDecimal> writtenScores(CompetitionStore.StageRow stage) {
         Map<Long, Long> sittingExam = store.sittings(stage.id()).stream()

@@ -85,6 +85,11 @@ public class ExamDirectory {
         return find(examId).filter(e -> scopes.covers(user, e.ownerUnitId()));
     }
 
+    /** The published exams in the user's scope, latest window first: the exams a competition's sitting may use. */
+    public List<ExamInfo> visiblePublished(CurrentUser user) {
+        return exams.all().stream().filter(Exam::published).filter(e -> scopes.covers(user, e.ownerUnitId())).map(Exam::info).toList();
+    }
+
     /** Enrols the users (idempotent); returns how many were newly enrolled. */
     @Transactional
     public int enrol(long examId, Collection<Long> userIds) {

@@ -117,4 +117,20 @@ final class CompetitionFixtures {
             return out.toByteArray();
         }
     }
+
+    /** The first sheet of a workbook as the text Excel shows in each cell, row by row (empty cells as ""). */
+    static List<List<String>> rows(byte[] xlsx) throws java.io.IOException {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        var format = new org.apache.poi.ss.usermodel.DataFormatter();
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Row row : workbook.getSheetAt(0)) {
+                List<String> cells = new java.util.ArrayList<>();
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    cells.add(row.getCell(c) == null ? "" : format.formatCellValue(row.getCell(c)));
+                }
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
 }

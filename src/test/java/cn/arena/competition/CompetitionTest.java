@@ -26,8 +26,16 @@ abstract class CompetitionTest extends ApiTest {
         return bank;
     }
 
-    /** A shared, unshuffled exam of {@code count} items from the bank, open now. */
+    /** A shared, unshuffled, published exam of {@code count} items from the bank, open now: what a sitting may use. */
     static long exam(Api org, long bank, int count, String title) {
+        long exam = draftExam(org, bank, count, title);
+        var published = org.post("/api/v1/exams/" + exam + "/publish", null);
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        return exam;
+    }
+
+    /** The same exam left in draft. */
+    static long draftExam(Api org, long bank, int count, String title) {
         var exam = org.post("/api/v1/exams", obj("title", title, "bankIds", List.of(bank),
                 "windowStart", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).toString(),
                 "windowEnd", OffsetDateTime.now(ZoneOffset.UTC).plusHours(3).toString(), "durationMinutes", 90,

@@ -87,7 +87,6 @@ class TeamRegistrationBrowserIT extends CompetitionTest {
             long bank = trueFalseBank(org, 4);
             long exam = exam(org, bank, 4, "初赛");
             JsonNode sitting = org.post("/api/v1/stages/" + preliminary + "/sittings", obj("examId", exam, "unitKinds", List.of("TOWN"))).json();
-            assertThat(org.post("/api/v1/exams/" + exam + "/publish", null).status()).isEqualTo(200);
             int right = 4;
             for (JsonNode account : sitting.get("accounts")) {
                 sit(account.get("username").asString(), account.get("initialPassword").asString(), exam, right--);
@@ -97,6 +96,8 @@ class TeamRegistrationBrowserIT extends CompetitionTest {
             staff.navigate(base + "/stages/" + preliminary);
             assertThat(staff.textContent("#team-standings")).contains(townName).contains("50");
             staff.click("#advance");
+            staff.click("#confirm-advance");
+            staff.click("#reload-standings");
             staff.waitForSelector("#team-standings .advanced");
             assertThat(staff.textContent("#team-standings tr:has(.advanced) .unit-name")).isEqualTo(townName);
             assertThat(staff.locator("#individual-standings tbody tr").count()).isEqualTo(5);
