@@ -129,7 +129,7 @@
       const me = await arena.api('GET', t.api + '/me').then(r => r.ok ? r.json() : null);
       body.replaceChildren(el('p', 'fs-5 study-summary', t.summary.replace('{0}', right).replace('{1}', day.items.length)));
       if (me) body.append(el('p', 'study-streak', t.streak.replace('{0}', me.streak)));
-      const back = el('a', 'btn btn-primary w-100', t.back);
+      const back = el("a", "btn btn-primary w-100", t.homeLabel);
       back.href = t.home;
       body.append(back);
     }
