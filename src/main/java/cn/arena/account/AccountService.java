@@ -125,6 +125,37 @@ public class AccountService implements UserDetailsService {
         return new IssuedLogin(id, username, password);
     }
 
+    /** Someone of a staff roll who is to get a candidate login: their name, unit and the username they would like. */
+    public record RollLogin(String displayName, long orgUnitId, String preferredUsername) {}
+
+    /**
+     * Candidate logins for a whole staff roll at once, in the order given: the preferred username (a mobile number)
+     * when free, else a generated one. Random initial passwords (12 characters of 56, about 69 bits) are stored with
+     * a fast salted SHA-256 ({@code {SHA-256}}), not bcrypt: at 70 ms a bcrypt hash, a roll of 40,000 would take 47
+     * minutes, and guessing a random 69-bit password needs no slowing down. Passwords people choose keep bcrypt;
+     * a {@code {SHA-256}} hash marks a password as initial.
+     */
+    @Transactional
+    public List<IssuedLogin> issueRollLogins(List<RollLogin> roll) {
+        Instant now = clock.instant();
+        Map<String, Long> taken = new java.util.HashMap<>(users.idsByUsername(roll.stream().map(RollLogin::preferredUsername).toList()));
+        List<IssuedLogin> issued = new ArrayList<>(roll.size());
+        for (RollLogin login : roll) {
+            String username = login.preferredUsername();
+            if (username.isBlank() || taken.containsKey(username)) {
+                do {
+                    username = "u" + login.preferredUsername().replaceAll("[^0-9A-Za-z]", "") + (1000 + RANDOM.nextInt(9000));
+                } while (taken.containsKey(username) || users.findByUsername(username).isPresent());
+            }
+            String password = randomPassword();
+            long id = users.insert(username, INITIAL.encode(password), login.displayName(), login.orgUnitId(), EnumSet.of(Role.CANDIDATE), now);
+            taken.put(username, id);
+            issued.add(new IssuedLogin(id, username, password));
+        }
+        audit.record("USERS_ISSUED", "roll", issued.size() + " candidate logins");
+        return issued;
+    }
+
     /**
      * Gives a candidate login a new random password in place of the old, which stops working at once with every
      * session and token of it; for a sitting whose one-time passwords were lost. Only logins that are nothing but
@@ -164,6 +195,11 @@ public class AccountService implements UserDetailsService {
         return users.idsByUsername(usernames);
     }
 
+    /** Enabled CANDIDATE accounts whose org unit is one of the given units (a practice programme's members). */
+    public List<UserSummary> candidatesIn(Collection<Long> unitIds) {
+        return users.withRoleIn(Role.CANDIDATE, unitIds).stream().map(AccountService::summary).toList();
+    }
+
     public Set<Role> rolesOf(long userId) {
         return users.roles(userId);
     }
@@ -173,6 +209,18 @@ public class AccountService implements UserDetailsService {
     }
 
     /** A random password that satisfies the policy: letters of both cases and digits, no look-alike characters. */
+    /** True while the user still signs in with a random initial password handed out with a roll. */
+    boolean hasInitialPassword(String username) {
+        return users.findByUsername(username).filter(r -> r.passwordHash().startsWith(INITIAL_PREFIX)).isPresent();
+    }
+
+    private static final String INITIAL_PREFIX = "{SHA-256}";
+
+    /** The hash of random initial passwords; see {@link #issueRollLogins}. */
+    @SuppressWarnings("deprecation")
+    private static final PasswordEncoder INITIAL = new org.springframework.security.crypto.password.DelegatingPasswordEncoder("SHA-256",
+            Map.of("SHA-256", new org.springframework.security.crypto.password.MessageDigestPasswordEncoder("SHA-256")));
+
     static String randomPassword() {
         while (true) {
             StringBuilder sb = new StringBuilder();

@@ -22,8 +22,10 @@ class ProfilePage {
     }
 
     @GetMapping("/account")
-    String show(@AuthenticationPrincipal CurrentUser user, Model model) {
+    String show(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @org.jspecify.annotations.Nullable String initial,
+            Model model) {
         model.addAttribute("me", user);
+        model.addAttribute("initial", initial != null);
         return "account/profile";
     }
 

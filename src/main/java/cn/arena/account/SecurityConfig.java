@@ -67,7 +67,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, Messages messages, AuditLog audit) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, Messages messages, AuditLog audit, AccountService accounts)
+            throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
@@ -76,7 +77,9 @@ class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login")
                         .successHandler((request, response, auth) -> {
                             audit.record(auth.getName(), "LOGIN", auth.getName(), "form", AuditLog.Outcome.SUCCESS);
-                            response.sendRedirect(request.getContextPath() + "/");
+                            // A roll's initial password is meant to be changed at the first sign-in: go there first.
+                            response.sendRedirect(request.getContextPath()
+                                    + (accounts.hasInitialPassword(auth.getName()) ? "/account?initial" : "/"));
                         })
                         .failureUrl("/login?error"))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))

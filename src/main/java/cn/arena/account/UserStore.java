@@ -53,6 +53,20 @@ class UserStore {
         return rows;
     }
 
+    /** Enabled accounts with the role whose org unit is one of the given units. */
+    List<Row> withRoleIn(Role role, Collection<Long> unitIds) {
+        List<Long> distinct = unitIds.stream().distinct().toList();
+        List<Row> rows = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += IDS_PER_QUERY) {
+            List<Long> chunk = distinct.subList(from, Math.min(from + IDS_PER_QUERY, distinct.size()));
+            rows.addAll(jdbc.sql("""
+                    select u.* from account_user u join account_role r on r.user_id = u.id
+                    where r.role = :role and u.enabled and u.org_unit_id in (:units) order by u.id""")
+                    .param("role", role.name()).param("units", chunk).query(UserStore::row).list());
+        }
+        return rows;
+    }
+
     Set<Role> roles(long userId) {
         return jdbc.sql("select role from account_role where user_id = :id").param("id", userId)
                 .query(String.class).list().stream().map(Role::valueOf)

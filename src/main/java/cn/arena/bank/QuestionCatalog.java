@@ -53,4 +53,12 @@ public class QuestionCatalog {
     public boolean bankVisibleTo(CurrentUser user, long bankId) {
         return store.findBank(bankId).filter(b -> scopes.covers(user, b.ownerUnitId())).isPresent();
     }
+
+    /** A bank as pickers in other modules' forms list it. */
+    public record BankRef(long id, String name) {}
+
+    /** The banks in the user's scope, by id. */
+    public List<BankRef> banksVisibleTo(CurrentUser user) {
+        return store.banks().stream().filter(b -> scopes.covers(user, b.ownerUnitId())).map(b -> new BankRef(b.id(), b.name())).toList();
+    }
 }

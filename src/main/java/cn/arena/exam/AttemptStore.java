@@ -109,6 +109,11 @@ class AttemptStore {
                 .param("cutoff", ExamStore.utc(cutoff)).param("limit", limit).query(Long.class).list();
     }
 
+    boolean anyOpen(long examId) {
+        return jdbc.sql("select count(*) from exam_attempt where exam_id = :e and status = 'OPEN'")
+                .param("e", examId).query(Long.class).single() > 0;
+    }
+
     List<Long> submittedIds(long examId) {
         return jdbc.sql("select id from exam_attempt where exam_id = :e and status = 'SUBMITTED' order by id")
                 .param("e", examId).query(Long.class).list();

@@ -2,13 +2,20 @@ package cn.arena.exam;
 
 import cn.arena.account.CurrentUser;
 import cn.arena.account.Scopes;
+import cn.arena.bank.MultipleChoiceScoring;
+import cn.arena.paper.Blueprint;
 import cn.arena.paper.PaperItem;
+import cn.arena.paper.Papers;
+import cn.arena.paper.Section;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -20,16 +27,27 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class ExamDirectory {
 
+    /**
+     * An exam a downstream module makes for itself (a practice programme's weekly paper or monthly contest): a
+     * different shuffled paper per candidate, all-or-nothing multiple choice, published at once.
+     */
+    public record ScheduledExam(String title, @Nullable Long ownerUnitId, List<Long> bankIds, Instant windowStart,
+            Instant windowEnd, int durationMinutes, List<Section> sections) {}
+
+    private static final SecureRandom SEEDS = new SecureRandom();
+
     private final ExamStore exams;
     private final AttemptStore attempts;
+    private final Papers papers;
     private final Scopes scopes;
     private final Clock clock;
 
     private final AttemptService sittings;
 
-    ExamDirectory(ExamStore exams, AttemptStore attempts, Scopes scopes, Clock clock, AttemptService sittings) {
+    ExamDirectory(ExamStore exams, AttemptStore attempts, Papers papers, Scopes scopes, Clock clock, AttemptService sittings) {
         this.exams = exams;
         this.attempts = attempts;
+        this.papers = papers;
         this.scopes = scopes;
         this.clock = clock;
         this.sittings = sittings;
@@ -38,6 +56,24 @@ public class ExamDirectory {
     /** The candidate's exams as their home page lists them: what is open, coming, submitted. */
     public List<CandidateExam> candidateExams(CurrentUser user) {
         return sittings.candidateExams(user);
+    }
+
+    /** Creates and publishes the exam; refuses (422) a blueprint the banks cannot supply. */
+    @Transactional
+    public long createPublished(ScheduledExam spec, String createdBy) {
+        Blueprint blueprint = new Blueprint(spec.sections(), null);
+        papers.requireFeasible(spec.bankIds(), blueprint);
+        Exam exam = new Exam(0, spec.title(), spec.ownerUnitId(), List.copyOf(spec.bankIds()), spec.windowStart(), spec.windowEnd(),
+                spec.durationMinutes(), Exam.Variant.PER_CANDIDATE, true, true, blueprint, MultipleChoiceScoring.ALL_OR_NOTHING,
+                null, SEEDS.nextLong(), Exam.Status.DRAFT, null);
+        long id = exams.insert(exam, createdBy, clock.instant());
+        exams.publish(id, null);
+        return id;
+    }
+
+    /** True while an attempt of the exam is still open (its candidate may still answer, or the sweep has not run). */
+    public boolean hasOpenAttempts(long examId) {
+        return attempts.anyOpen(examId);
     }
 
     public Optional<ExamInfo> find(long examId) {

@@ -1,5 +1,6 @@
 package cn.arena.org;
 
+import cn.arena.account.AccountService;
 import cn.arena.account.AuditLog;
 import cn.arena.account.CurrentUser;
 import cn.arena.account.Scopes;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +70,13 @@ public class People {
     private final OrgTree tree;
     private final Scopes scopes;
     private final AuditLog audit;
+    private final AccountService accounts;
     private final Clock clock;
 
-    People(JdbcClient jdbc, IdNumberCipher cipher, StaffCategories categories, OrgTree tree, Scopes scopes, AuditLog audit, Clock clock) {
+    People(JdbcClient jdbc, IdNumberCipher cipher, StaffCategories categories, OrgTree tree, Scopes scopes, AuditLog audit,
+            AccountService accounts, Clock clock) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
         this.cipher = cipher;
         this.categories = categories;
         this.tree = tree;
@@ -210,6 +215,52 @@ public class People {
                 .param("u", userId).param("id", personId).update() == 0) {
             throw Refusal.notFound();
         }
+    }
+
+    /** A person on a unit's staff roll, as rosters and participation figures see them (erased people are not). */
+    public record RollEntry(long personId, String name, long orgUnitId, @Nullable Long userId) {}
+
+    /** The staff roll of the given units: every person not erased, by id. */
+    public List<RollEntry> roll(Collection<Long> unitIds) {
+        List<Long> units = unitIds.stream().distinct().toList();
+        List<RollEntry> roll = new ArrayList<>();
+        for (int from = 0; from < units.size(); from += 1_000) {
+            roll.addAll(jdbc.sql("select id, name, org_unit_id, user_id from org_person where erased_at is null and org_unit_id in (:u) order by id")
+                    .param("u", units.subList(from, Math.min(from + 1_000, units.size())))
+                    .query((rs, n) -> new RollEntry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getObject(4, Long.class))).list());
+        }
+        return roll;
+    }
+
+    /** A login handed out for a person of a roll: the row of the workbook {@code POST /people/accounts} returns. */
+    public record IssuedAccount(String name, String unit, String username, String initialPassword) {}
+
+    /**
+     * Candidate logins for everyone of the unit's subtree who has none, each in their own unit, username their mobile
+     * number where free; people who have an account keep it and are not listed. 404 for a unit outside the scope.
+     */
+    @Transactional
+    public List<IssuedAccount> issueAccounts(CurrentUser actor, @Nullable Long unitId) {
+        if (unitId == null || !tree.exists(unitId) || !scopes.covers(actor, unitId)) {
+            throw Refusal.notFound();
+        }
+        Map<Long, String> unitNames = new java.util.HashMap<>();
+        tree.subtree(unitId).forEach(u -> unitNames.put(u.id(), u.name()));
+        List<RollEntry> without = roll(unitNames.keySet()).stream().filter(p -> p.userId() == null).toList();
+        Map<Long, String> mobiles = new java.util.HashMap<>();
+        jdbc.sql("select id, mobile from org_person where erased_at is null and user_id is null and org_unit_id in (:u)")
+                .param("u", List.copyOf(unitNames.keySet()))
+                .query((rs, n) -> mobiles.put(rs.getLong(1), rs.getString(2) == null ? "" : rs.getString(2))).list();
+        List<AccountService.IssuedLogin> logins = accounts.issueRollLogins(without.stream()
+                .map(p -> new AccountService.RollLogin(p.name(), p.orgUnitId(), mobiles.getOrDefault(p.personId(), ""))).toList());
+        List<IssuedAccount> issued = new ArrayList<>(logins.size());
+        for (int i = 0; i < logins.size(); i++) {
+            RollEntry person = without.get(i);
+            jdbc.sql("update org_person set user_id = :u where id = :id").param("u", logins.get(i).userId()).param("id", person.personId()).update();
+            issued.add(new IssuedAccount(person.name(), unitNames.get(person.orgUnitId()), logins.get(i).username(), logins.get(i).initialPassword()));
+        }
+        audit.record("PEOPLE_ACCOUNTS_ISSUED", "org:" + unitId, issued.size() + " accounts");
+        return issued;
     }
 
     public Optional<Long> accountOf(long personId) {

@@ -79,6 +79,22 @@ class PeopleApi {
         return new Created(registered.id(), registered.maskedIdNumber());
     }
 
+    record RollRequest(@Nullable Long orgUnitId) {}
+
+    @PostMapping("/accounts")
+    @io.swagger.v3.oas.annotations.Operation(summary = "Candidate logins for everyone of a unit's subtree without one: an xlsx of 姓名, 单位, 用户名, 初始密码")
+    org.springframework.http.ResponseEntity<byte[]> issueAccounts(@AuthenticationPrincipal CurrentUser actor, @RequestBody RollRequest body) {
+        List<People.IssuedAccount> issued = people.issueAccounts(actor, body.orgUnitId());
+        try (cn.arena.shared.Spreadsheet.Writer writer = new cn.arena.shared.Spreadsheet.Writer()) {
+            writer.sheet("账号", List.of("姓名", "单位", "用户名", "初始密码"));
+            issued.forEach(a -> writer.row(List.of(a.name(), a.unit(), a.username(), a.initialPassword())));
+            return org.springframework.http.ResponseEntity.ok()
+                    .contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"accounts.xlsx\"")
+                    .body(writer.toBytes());
+        }
+    }
+
     @PostMapping("/search")
     @Operation(summary = "Find people by ID number, name or org unit (ID numbers masked)")
     Items search(@AuthenticationPrincipal CurrentUser user, @RequestBody SearchRequest body) {

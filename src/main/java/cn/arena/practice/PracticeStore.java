@@ -1,0 +1,294 @@
+package cn.arena.practice;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The practice module's tables. */
+@Repository
+class PracticeStore {
+
+    record ProgrammeRow(long id, String name, long orgUnitId, int year, List<Long> bankIds, Rules rules) {}
+
+    record DailyItemRow(int no, long questionId, @Nullable JsonNode answer, @Nullable Boolean correct) {}
+
+    record ExamRow(long programmeId, Period.Kind kind, String period, long examId, Instant windowStart, Instant windowEnd,
+            @Nullable Instant releasedAt) {}
+
+    record ScoreRow(long userId, @Nullable Long orgUnitId, String period, BigDecimal score) {}
+
+    record MistakeRow(long questionId, MistakeEntry entry) {}
+
+    record TitleRow(String code, String period) {}
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    /** A savepoint around an insert that may lose a race, so the surrounding transaction survives (PostgreSQL aborts it otherwise). */
+    private final TransactionTemplate nested;
+
+    PracticeStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.nested = new TransactionTemplate(transactions);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    // --- programmes ---
+
+    long insertProgramme(String name, long orgUnitId, int year, List<Long> bankIds, Rules rules, String by, Instant now) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into practice_programme (name, org_unit_id, programme_year, bank_ids, rules, created_by, created_at)
+                values (:name, :unit, :year, :banks, :rules, :by, :now)""")
+                .param("name", name).param("unit", orgUnitId).param("year", year)
+                .param("banks", String.join(",", bankIds.stream().map(String::valueOf).toList()))
+                .param("rules", JSON.writeValueAsString(rules)).param("by", by).param("now", utc(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    Optional<ProgrammeRow> programme(long id) {
+        return jdbc.sql("select * from practice_programme where id = :id").param("id", id).query(PracticeStore::programme).optional();
+    }
+
+    List<ProgrammeRow> programmes() {
+        return jdbc.sql("select * from practice_programme order by id").query(PracticeStore::programme).list();
+    }
+
+    private static ProgrammeRow programme(ResultSet rs, int n) throws SQLException {
+        return new ProgrammeRow(rs.getLong("id"), rs.getString("name"), rs.getLong("org_unit_id"), rs.getInt("programme_year"),
+                Arrays.stream(rs.getString("bank_ids").split(",")).map(Long::valueOf).toList(),
+                JSON.readValue(rs.getString("rules"), Rules.class));
+    }
+
+    // --- daily study ---
+
+    List<DailyItemRow> dailyItems(long programmeId, long userId, LocalDate day) {
+        return jdbc.sql("""
+                select no, question_id, answer, correct from practice_daily_item
+                where programme_id = :p and user_id = :u and study_day = :d order by no""")
+                .param("p", programmeId).param("u", userId).param("d", day)
+                .query((rs, n) -> new DailyItemRow(rs.getInt("no"), rs.getLong("question_id"),
+                        rs.getString("answer") == null ? null : JSON.readTree(rs.getString("answer")),
+                        (Boolean) rs.getObject("correct")))
+                .list();
+    }
+
+    /** Stores a day's set; false when another request stored it first (then read that one). */
+    boolean insertDailySet(long programmeId, long userId, LocalDate day, List<Long> questionIds) {
+        return once(() -> {
+            for (int i = 0; i < questionIds.size(); i++) {
+                jdbc.sql("insert into practice_daily_item (programme_id, user_id, study_day, no, question_id) values (:p, :u, :d, :no, :q)")
+                        .param("p", programmeId).param("u", userId).param("d", day).param("no", i + 1).param("q", questionIds.get(i))
+                        .update();
+            }
+        });
+    }
+
+    Set<Long> metQuestions(long programmeId, long userId) {
+        return new HashSet<>(jdbc.sql("select distinct question_id from practice_daily_item where programme_id = :p and user_id = :u")
+                .param("p", programmeId).param("u", userId).query(Long.class).list());
+    }
+
+    /** Records the first answer to an item; false when it was already answered (the stored answer stays). */
+    boolean answerDaily(long programmeId, long userId, LocalDate day, int no, JsonNode value, boolean correct, Instant now) {
+        return jdbc.sql("""
+                update practice_daily_item set answer = :a, correct = :c, answered_at = :now
+                where programme_id = :p and user_id = :u and study_day = :d and no = :no and answer is null""")
+                .param("a", JSON.writeValueAsString(value)).param("c", correct).param("now", utc(now))
+                .param("p", programmeId).param("u", userId).param("d", day).param("no", no).update() == 1;
+    }
+
+    void insertStudiedDay(long programmeId, long userId, LocalDate day) {
+        once(() -> jdbc.sql("insert into practice_studied_day (programme_id, user_id, study_day) values (:p, :u, :d)")
+                .param("p", programmeId).param("u", userId).param("d", day).update());
+    }
+
+    List<LocalDate> studiedDays(long programmeId, long userId) {
+        return jdbc.sql("select study_day from practice_studied_day where programme_id = :p and user_id = :u order by study_day")
+                .param("p", programmeId).param("u", userId).query(LocalDate.class).list();
+    }
+
+    /** Studied days per member between two days (inclusive). */
+    Map<Long, Integer> studiedDayCounts(long programmeId, LocalDate from, LocalDate to) {
+        Map<Long, Integer> counts = new HashMap<>();
+        jdbc.sql("""
+                select user_id, count(*) from practice_studied_day where programme_id = :p and study_day between :f and :t
+                group by user_id""")
+                .param("p", programmeId).param("f", from).param("t", to)
+                .query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2))).list();
+        return counts;
+    }
+
+    void insertActivity(long programmeId, long userId, LocalDate day) {
+        once(() -> jdbc.sql("insert into practice_activity (programme_id, user_id, study_day) values (:p, :u, :d)")
+                .param("p", programmeId).param("u", userId).param("d", day).update());
+    }
+
+    /** Members who took part in anything between two days (inclusive). */
+    Set<Long> activeMembers(long programmeId, LocalDate from, LocalDate to) {
+        return new HashSet<>(jdbc.sql("select distinct user_id from practice_activity where programme_id = :p and study_day between :f and :t")
+                .param("p", programmeId).param("f", from).param("t", to).query(Long.class).list());
+    }
+
+    // --- weekly practice and monthly contest ---
+
+    List<ExamRow> exams(long programmeId) {
+        return jdbc.sql("select * from practice_exam where programme_id = :p order by window_start, kind")
+                .param("p", programmeId).query(PracticeStore::exam).list();
+    }
+
+    Optional<ExamRow> examById(long examId) {
+        return jdbc.sql("select * from practice_exam where exam_id = :e").param("e", examId).query(PracticeStore::exam).optional();
+    }
+
+    /** Exams whose window has closed and whose results are not yet released. */
+    List<ExamRow> closedUnreleased(Instant now) {
+        return jdbc.sql("select * from practice_exam where released_at is null and window_end <= :now order by window_end")
+                .param("now", utc(now)).query(PracticeStore::exam).list();
+    }
+
+    void insertExam(ExamRow row) {
+        jdbc.sql("""
+                insert into practice_exam (programme_id, kind, period, exam_id, window_start, window_end)
+                values (:p, :k, :period, :e, :s, :end)""")
+                .param("p", row.programmeId()).param("k", row.kind().name()).param("period", row.period()).param("e", row.examId())
+                .param("s", utc(row.windowStart())).param("end", utc(row.windowEnd())).update();
+    }
+
+    /** Marks the exam released for the practice side; false when another node did it first. */
+    boolean markReleased(long examId, Instant now) {
+        return jdbc.sql("update practice_exam set released_at = :now where exam_id = :e and released_at is null")
+                .param("now", utc(now)).param("e", examId).update() == 1;
+    }
+
+    private static ExamRow exam(ResultSet rs, int n) throws SQLException {
+        return new ExamRow(rs.getLong("programme_id"), Period.Kind.valueOf(rs.getString("kind")), rs.getString("period"),
+                rs.getLong("exam_id"), instant(rs, "window_start"), instant(rs, "window_end"),
+                rs.getObject("released_at") == null ? null : instant(rs, "released_at"));
+    }
+
+    void insertScore(long programmeId, Period.Kind kind, String period, long userId, @Nullable Long orgUnitId, BigDecimal score) {
+        jdbc.sql("""
+                insert into practice_score (programme_id, kind, period, user_id, org_unit_id, score)
+                values (:p, :k, :period, :u, :unit, :s)""")
+                .param("p", programmeId).param("k", kind.name()).param("period", period).param("u", userId)
+                .param("unit", orgUnitId).param("s", score).update();
+    }
+
+    /** Released scores of one period, or of every period whose key starts with a prefix (a year's months: "2026-"). */
+    List<ScoreRow> scores(long programmeId, Period.Kind kind, String periodOrPrefix, boolean prefix) {
+        return jdbc.sql("select user_id, org_unit_id, period, score from practice_score where programme_id = :p and kind = :k and "
+                        + (prefix ? "period like :period" : "period = :period") + " order by period, user_id")
+                .param("p", programmeId).param("k", kind.name()).param("period", prefix ? periodOrPrefix + "%" : periodOrPrefix)
+                .query((rs, n) -> new ScoreRow(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getBigDecimal(4)))
+                .list();
+    }
+
+    // --- the wrong-answer book ---
+
+    Optional<MistakeEntry> mistake(long programmeId, long userId, long questionId) {
+        return jdbc.sql("select wrong_count, right_in_row from practice_mistake where programme_id = :p and user_id = :u and question_id = :q")
+                .param("p", programmeId).param("u", userId).param("q", questionId)
+                .query((rs, n) -> new MistakeEntry(rs.getInt(1), rs.getInt(2))).optional();
+    }
+
+    List<MistakeRow> mistakes(long programmeId, long userId) {
+        return jdbc.sql("""
+                select question_id, wrong_count, right_in_row from practice_mistake where programme_id = :p and user_id = :u
+                order by wrong_count desc, question_id""")
+                .param("p", programmeId).param("u", userId)
+                .query((rs, n) -> new MistakeRow(rs.getLong(1), new MistakeEntry(rs.getInt(2), rs.getInt(3)))).list();
+    }
+
+    /** Puts a wrongly answered question into the book, or counts one more wrong answer to it. */
+    void addMistake(long programmeId, long userId, long questionId) {
+        Optional<MistakeEntry> entry = mistake(programmeId, userId, questionId);
+        if (entry.isPresent()) {
+            saveMistake(programmeId, userId, questionId, entry.get().wrongAgain());
+        } else if (!once(() -> jdbc.sql("""
+                insert into practice_mistake (programme_id, user_id, question_id, wrong_count, right_in_row) values (:p, :u, :q, 1, 0)""")
+                .param("p", programmeId).param("u", userId).param("q", questionId).update())) {
+            addMistake(programmeId, userId, questionId);
+        }
+    }
+
+    void saveMistake(long programmeId, long userId, long questionId, MistakeEntry entry) {
+        jdbc.sql("update practice_mistake set wrong_count = :w, right_in_row = :r where programme_id = :p and user_id = :u and question_id = :q")
+                .param("w", entry.wrongCount()).param("r", entry.rightInRow())
+                .param("p", programmeId).param("u", userId).param("q", questionId).update();
+    }
+
+    void deleteMistake(long programmeId, long userId, long questionId) {
+        jdbc.sql("delete from practice_mistake where programme_id = :p and user_id = :u and question_id = :q")
+                .param("p", programmeId).param("u", userId).param("q", questionId).update();
+    }
+
+    // --- titles ---
+
+    void insertTitle(long programmeId, long userId, Title title, String period, Instant now) {
+        once(() -> jdbc.sql("insert into practice_title (programme_id, user_id, code, period, awarded_at) values (:p, :u, :c, :period, :now)")
+                .param("p", programmeId).param("u", userId).param("c", title.name()).param("period", period).param("now", utc(now))
+                .update());
+    }
+
+    List<TitleRow> titles(long programmeId, long userId) {
+        return jdbc.sql("select code, period from practice_title where programme_id = :p and user_id = :u order by period, code")
+                .param("p", programmeId).param("u", userId).query((rs, n) -> new TitleRow(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** Claims the awards of a title's period; false when they were done before (each period is awarded once). */
+    boolean claimTitlePeriod(long programmeId, Title title, String period) {
+        return once(() -> jdbc.sql("insert into practice_title_period (programme_id, code, period) values (:p, :c, :period)")
+                .param("p", programmeId).param("c", title.name()).param("period", period).update());
+    }
+
+    // --- the scheduled job's lease ---
+
+    boolean tryLease(String job, String node, Instant now, Instant until) {
+        return jdbc.sql("update practice_job_lock set locked_until = :until, locked_by = :node where name = :job and locked_until <= :now")
+                .param("until", utc(until)).param("node", node).param("job", job).param("now", utc(now)).update() == 1;
+    }
+
+    void endLease(String job, String node, Instant now) {
+        jdbc.sql("update practice_job_lock set locked_until = :now where name = :job and locked_by = :node")
+                .param("now", utc(now)).param("job", job).param("node", node).update();
+    }
+
+    private boolean once(Runnable insert) {
+        try {
+            nested.executeWithoutResult(s -> insert.run());
+            return true;
+        } catch (DuplicateKeyException alreadyThere) {
+            return false;
+        }
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+}

@@ -1,0 +1,82 @@
+package cn.arena.practice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.arena.support.Chromium;
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A member studies today's set on a 375 px phone, seeing the key after each answer and the streak grow; an organizer
+ * sees the participation chart on a desktop. Screenshots go to {@code target/screenshots/}.
+ */
+class PracticeBrowserIT extends PracticeTest {
+
+    private static final Path SHOTS = Path.of("target/screenshots");
+
+    @Test
+    void aMemberStudiesTodaysSetOnAPhoneAndSeesTheKeyAfterEachAnswer() {
+        at("2027-03-01T09:00:00+08:00");
+        long id = smallProgramme();
+        at("2027-03-02T08:00:00+08:00");
+        study(f.members.get("甲"), id);
+        at("2027-03-03T08:00:00+08:00");
+        try (Chromium chromium = Chromium.launch(port)) {
+            Page page = chromium.page(375, 812);
+            page.navigate(chromium.url("/login"));
+            page.fill("#username", f.usernames.get("甲"));
+            page.fill("#password", f.passwords.get("甲"));
+            page.click("#login-submit");
+            page.waitForSelector("#initial-password");
+            assertThat(page.url()).as("an initial password goes to the password change first").endsWith("/account?initial");
+            page.navigate(chromium.url("/my/practice"));
+            page.waitForSelector("#practice-home");
+            assertThat(page.textContent("#streak")).isEqualTo("1");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("practice-home-375.png")).setFullPage(true));
+            page.click("#study-link");
+            for (int no = 1; no <= 3; no++) {
+                page.waitForSelector("#answer-submit");
+                assertThat(page.textContent(".question-progress")).contains("第 " + no + " 题");
+                assertThat(page.locator(".answer-key").count()).as("no key before answering").isZero();
+                var right = page.locator(".answer-option", new Page.LocatorOptions().setHasText(PracticeFixture.RIGHT));
+                (right.count() > 0 ? right.first() : page.locator(".answer-option").first()).click();
+                page.click("#answer-submit");
+                page.waitForSelector(".answer-key");
+                assertThat(page.textContent(".answer-verdict")).isEqualTo("回答正确");
+                assertThat(page.textContent(".answer-analysis")).contains(PracticeFixture.ANALYSIS);
+                if (no == 1) {
+                    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("practice-study-375.png")).setFullPage(true));
+                }
+                page.click("#answer-next");
+            }
+            page.waitForSelector(".study-summary");
+            assertThat(page.textContent(".study-summary")).contains("答对 3 题");
+            assertThat(page.textContent(".study-streak")).contains("已连续学习 2 天");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("practice-summary-375.png")).setFullPage(true));
+            page.navigate(chromium.url("/my/practice/" + id + "/board"));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("practice-board-375.png")).setFullPage(true));
+            page.navigate(chromium.url("/my/practice/" + id + "/mistakes"));
+            assertThat(page.textContent("#no-mistakes")).isEqualTo("错题本是空的");
+        }
+    }
+
+    @Test
+    void anOrganizerSeesTheParticipationChartAboveItsTable() {
+        at("2027-03-01T09:00:00+08:00");
+        long id = smallProgramme();
+        study(f.members.get("甲"), id);
+        study(f.members.get("丁"), id);
+        try (Chromium chromium = Chromium.launch(port)) {
+            Page page = chromium.page(1280, 900);
+            chromium.login(page, f.organizerName, PASSWORD);
+            page.navigate(chromium.url("/practice/" + id));
+            page.waitForSelector("#chart-units canvas");
+            assertThat(page.locator("#chart-months canvas").count()).isEqualTo(1);
+            assertThat(page.textContent("#participants")).isEqualTo("2");
+            assertThat(page.locator("#units-table tbody tr").count()).isEqualTo(2);
+            assertThat(page.textContent("#never")).contains("戊");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("practice-dashboard-desktop.png")).setFullPage(true));
+        }
+    }
+}
