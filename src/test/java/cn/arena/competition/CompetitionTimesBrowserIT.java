@@ -28,6 +28,7 @@ class CompetitionTimesBrowserIT extends CompetitionTest {
             Page page = chromium.page(1280, 900, "UTC");
             chromium.login(page, organizer, PASSWORD);
             page.navigate(chromium.url("/competitions"));
+            page.selectOption("#template", "jiangyin-2021");
             page.fill("#name", name);
             page.fill("#deadline", day + "T09:00");
             page.click("#create");
