@@ -25,6 +25,8 @@ class AdminPagesBrowserIT extends ApiTest {
             page.click("nav a[href='/admin/users']");
             page.fill("input[name=q]", member);
             page.click("form[role=search] button");
+            // The search reloads the page; a click before it lands would hit the old list, which is then replaced.
+            page.waitForURL(url -> url.contains("q=" + member));
             page.click("#user-" + id + " .u-edit");
             page.waitForSelector("#user-" + id + " .u-edit-form");
             assertThat(page.locator("#org-units option[value='" + city + " / " + county + "']").count()).isEqualTo(1);
