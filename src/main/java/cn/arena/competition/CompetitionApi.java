@@ -183,19 +183,8 @@ class CompetitionApi {
     @PreAuthorize(STAFF_OR_CONTACT)
     TeamStatus importForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam("file") MultipartFile file,
             @RequestParam(name = "orgUnitId", required = false) @Nullable Long orgUnitId) throws IOException {
-        competitions.get(user, id);
-        RegistrationForm.Parsed form = RegistrationForm.read(Spreadsheet.read(file.getInputStream(), file.getSize()), categories::resolve);
-        var entry = form.entry();
-        try {
-            var team = registration.register(user, id, new Registration.TeamEntry(orgUnitId, entry.contactName(), entry.contactPhone(),
-                    entry.members()));
-            return new TeamStatus(team.id(), team.status());
-        } catch (Refusal refusal) {
-            if (refusal.kind() == Refusal.Kind.INVALID) {
-                throw Refusal.invalid(form.placed(refusal.violations()));
-            }
-            throw refusal;
-        }
+        var team = registration.importForm(user, id, orgUnitId, file.getInputStream(), file.getSize());
+        return new TeamStatus(team.id(), team.status());
     }
 
     @GetMapping("/competitions/{id}/registration-form.xlsx")

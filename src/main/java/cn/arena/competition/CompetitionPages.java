@@ -4,18 +4,22 @@ import cn.arena.account.CurrentUser;
 import cn.arena.exam.ExamDirectory;
 import cn.arena.org.OrgTree;
 import cn.arena.org.StaffCategories;
+import cn.arena.account.OrganizerOnly;
 import cn.arena.shared.Refusal;
+import cn.arena.shared.Times;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /** The competition pages: list and new-from-template, overview, registration, teams, a stage, awards. */
@@ -34,10 +38,12 @@ class CompetitionPages {
     private final Sittings sittings;
     private final ExamDirectory exams;
     private final SelectionPages selectionPages;
+    private final Times times;
 
     CompetitionPages(CompetitionTemplates templates, Competitions competitions, Registration registration, Stages stages,
             StageStandings standings, CompetitionAwards awards, OrgTree tree, StaffCategories categories, Sittings sittings,
-            ExamDirectory exams, SelectionPages selectionPages) {
+            ExamDirectory exams, SelectionPages selectionPages, Times times) {
+        this.times = times;
         this.sittings = sittings;
         this.exams = exams;
         this.selectionPages = selectionPages;
@@ -60,6 +66,16 @@ class CompetitionPages {
         return "competition/list";
     }
 
+    /** The new-competition form; the deadline is typed in Beijing time (arena.zone). Done, the browser opens the new competition. */
+    @PostMapping("/competitions")
+    @OrganizerOnly
+    ResponseEntity<Void> create(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @Nullable String template,
+            @RequestParam(required = false) @Nullable String name, @RequestParam(required = false) @Nullable Long orgUnitId,
+            @RequestParam(required = false) @Nullable String registrationDeadline) {
+        Competitions.Competition c = competitions.create(user, template, name, orgUnitId, times.read(registrationDeadline));
+        return ResponseEntity.noContent().header("HX-Redirect", "/competitions/" + c.id()).build();
+    }
+
     @GetMapping("/competitions/{id}")
     String overview(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         Competitions.Competition c = page(() -> competitions.get(user, id));
@@ -69,7 +85,7 @@ class CompetitionPages {
         model.addAttribute("c", c);
         model.addAttribute("unitName", registration.unitName(c.orgUnitId()));
         model.addAttribute("manageable", competitions.canManage(user, c.orgUnitId()));
-        model.addAttribute("categoryNames", categoryNames());
+        model.addAttribute("categoryNames", registration.categoryNames());
         return "competition/overview";
     }
 
@@ -90,7 +106,7 @@ class CompetitionPages {
         Competitions.Competition c = page(() -> competitions.manage(user, id));
         model.addAttribute("c", c);
         model.addAttribute("teams", registration.teams(user, id));
-        model.addAttribute("categoryNames", categoryNames());
+        model.addAttribute("categoryNames", registration.categoryNames());
         return "competition/teams";
     }
 
@@ -126,10 +142,6 @@ class CompetitionPages {
         model.addAttribute("c", c);
         model.addAttribute("awards", awards.awards(user, id));
         return "competition/awards";
-    }
-
-    private Map<String, String> categoryNames() {
-        return categories.all().stream().collect(Collectors.toMap(cn.arena.org.StaffCategory::code, cn.arena.org.StaffCategory::name));
     }
 
     private static <T> T page(Supplier<T> work) {

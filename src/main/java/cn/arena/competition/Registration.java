@@ -7,12 +7,16 @@ import cn.arena.org.IdNumber;
 import cn.arena.org.OrgTree;
 import cn.arena.org.People;
 import cn.arena.org.StaffCategories;
+import cn.arena.org.StaffCategory;
 import cn.arena.shared.Refusal;
+import cn.arena.shared.Spreadsheet;
 import cn.arena.shared.Violation;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -114,6 +118,25 @@ class Registration {
         return view(store.team(teamId).orElseThrow());
     }
 
+    /**
+     * A team from a filled-in registration form (xlsx): the same checks as the online form, each problem placed on the
+     * row and column of the form it is about.
+     */
+    @Transactional
+    TeamView importForm(CurrentUser actor, long competitionId, @Nullable Long orgUnitId, InputStream file, long size) {
+        competitions.get(actor, competitionId);
+        RegistrationForm.Parsed form = RegistrationForm.read(Spreadsheet.read(file, size), categories::resolve);
+        TeamEntry entry = form.entry();
+        try {
+            return register(actor, competitionId, new TeamEntry(orgUnitId, entry.contactName(), entry.contactPhone(), entry.members()));
+        } catch (Refusal refusal) {
+            if (refusal.kind() == Refusal.Kind.INVALID) {
+                throw Refusal.invalid(form.placed(refusal.violations()));
+            }
+            throw refusal;
+        }
+    }
+
     /** The teams of the competition the user may see: all of them for its organizers, their own units' for contacts. */
     List<TeamView> teams(CurrentUser user, long competitionId) {
         Competitions.Competition c = competitions.get(user, competitionId);
@@ -185,6 +208,11 @@ class Registration {
                 .orElse(new MemberView(m.personId(), "", "", ""))).toList();
         return new TeamView(t.id(), t.competitionId(), t.orgUnitId(), unitName(t.orgUnitId()), t.status().name(), t.contactName(),
                 t.contactPhone(), t.reason(), members);
+    }
+
+    /** Staff categories by code, as team lists show them. */
+    Map<String, String> categoryNames() {
+        return categories.all().stream().collect(Collectors.toMap(StaffCategory::code, StaffCategory::name));
     }
 
     String unitName(long unitId) {

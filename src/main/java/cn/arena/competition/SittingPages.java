@@ -2,6 +2,8 @@ package cn.arena.competition;
 
 import cn.arena.account.CurrentUser;
 import cn.arena.account.OrganizerOnly;
+import cn.arena.shared.Messages;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -14,9 +16,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The organizer's pages of sittings and advancement: the sitting page, and the htmx fragments the stage and sitting
- * pages swap in — the accounts of a new sitting, passwords given anew (each shown once), the advancement preview and
- * what advancing did. Refusals propagate: {@code web/PageProblems} answers them as the localized fragment beside the form.
+ * The organizer's pages of a stage's sittings, advancement and final: the sitting page, and the htmx fragments the
+ * stage and sitting pages swap in — the accounts of a new sitting, passwords given anew (each shown once), the
+ * advancement preview and what advancing did, finalists named, a score entered by hand. Refusals propagate: {@code web/PageProblems} answers them as the localized fragment beside the form.
  */
 @Controller
 @OrganizerOnly
@@ -27,8 +29,17 @@ class SittingPages {
     private final Sittings sittings;
     private final StageAdvancement advancement;
     private final Stages stages;
+    private final StageScores scores;
+    private final StageStandings standings;
+    private final Registration registration;
+    private final Messages messages;
 
-    SittingPages(Sittings sittings, StageAdvancement advancement, Stages stages) {
+    SittingPages(Sittings sittings, StageAdvancement advancement, Stages stages, StageScores scores, StageStandings standings,
+            Registration registration, Messages messages) {
+        this.scores = scores;
+        this.standings = standings;
+        this.registration = registration;
+        this.messages = messages;
         this.sittings = sittings;
         this.advancement = advancement;
         this.stages = stages;
@@ -74,6 +85,24 @@ class SittingPages {
         model.addAttribute("preview", advancement.preview(user, id));
         model.addAttribute("stageId", id);
         return FRAGMENTS + "advanced";
+    }
+
+    /** A final's team: its finalists named, answered with a sentence saying so. */
+    @PostMapping("/stages/{id}/teams/{teamId}/finalists")
+    String finalists(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long teamId,
+            @RequestParam(required = false) @Nullable List<Long> personId, Model model) {
+        advancement.nameFinalists(user, id, teamId, personId == null ? List.of() : personId);
+        model.addAttribute("notice", messages.get("competition.page.finalistsNamed", registration.get(user, teamId).unitName()));
+        return "fragments :: notice";
+    }
+
+    /** A team's score for a stage marked off-line, answered with the stage's team standings as they now are. */
+    @PostMapping("/stages/{id}/teams/{teamId}/score")
+    String score(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long teamId,
+            @RequestParam(required = false) @Nullable BigDecimal score, @RequestParam(required = false) @Nullable String note, Model model) {
+        scores.enterScore(user, id, teamId, score, note == null || note.isBlank() ? null : note.strip());
+        model.addAttribute("standings", standings.standings(user, id));
+        return FRAGMENTS + "teamStandings";
     }
 
     /**

@@ -62,16 +62,22 @@ class TeamRegistrationBrowserIT extends CompetitionTest {
                 row.locator(".m-category").selectOption(categories[i]);
             }
             page.click("#submit-team");
-            page.waitForSelector("#errors:not(.d-none)");
-            assertThat(rows.nth(1).getAttribute("class")).contains("table-danger");
+            page.waitForSelector("#errors .alert-danger");
+            assertThat(page.textContent("#errors")).contains("第 2 名队员");
             assertThat(rows.nth(1).locator(".m-errors").textContent()).isNotBlank();
-            assertThat(page.textContent("#error-list")).contains("第 2 名队员");
+            assertThat(rows.nth(0).locator(".m-errors").textContent()).isBlank();
+            assertThat(rows.nth(1).locator(".m-name").inputValue()).as("what was typed stays").isEqualTo(names[1]);
+            assertThat(page.locator("#no-teams").isVisible()).isTrue();
+            Chromium.screenshot(page, "registration-refused");
 
             rows.nth(1).locator(".m-id").fill(goodId);
             page.click("#submit-team");
-            page.waitForSelector("#registered:not(.d-none)");
-            page.waitForSelector("#my-teams .team-status");
+            page.waitForSelector("#registered");
+            assertThat(page.textContent("#registered")).contains(townName).contains("已提交");
             assertThat(page.textContent("#my-teams")).contains(townName).contains("待审核");
+            assertThat(page.textContent("#errors")).as("the earlier refusal is cleared").isBlank();
+            assertThat(rows.nth(1).locator(".m-errors").textContent()).isBlank();
+            assertThat(rows.nth(0).locator(".m-name").inputValue()).as("the form is emptied").isEmpty();
 
             Page staff = chromium.page(1280, 900);
             chromium.login(staff, organizer, PASSWORD);
@@ -79,6 +85,15 @@ class TeamRegistrationBrowserIT extends CompetitionTest {
             staff.click("#teams-link");
             staff.waitForSelector("#teams");
             assertThat(staff.textContent("#teams")).contains(townName).contains("王丽娟").doesNotContain(goodId);
+            staff.click("#teams .reject");
+            staff.click("#teams .confirm-reject");
+            staff.waitForSelector("#team-error .alert-danger");
+            assertThat(staff.textContent("#team-error")).as("a rejection needs its reason").contains("驳回原因");
+            staff.fill("#teams .reject-reason", "人员性质填写有误");
+            staff.click("#teams .confirm-reject");
+            staff.waitForSelector("#teams .team-status:text('已驳回')");
+            assertThat(staff.textContent("#teams .team-reason")).contains("人员性质填写有误");
+            Chromium.screenshot(staff, "teams-rejected");
             staff.click("#teams .approve");
             staff.waitForSelector("#teams .team-status:text('已通过')");
 
@@ -109,16 +124,25 @@ class TeamRegistrationBrowserIT extends CompetitionTest {
             card.locator(".finalist").nth(0).check();
             card.locator(".finalist").nth(1).check();
             card.locator(".name-finalists").click();
-            staff.waitForSelector("#stage-error:not(.d-none)");
+            staff.waitForSelector(".final-team .team-result .alert-danger");
             card.locator(".finalist").nth(2).check();
             card.locator(".name-finalists").click();
-            staff.waitForSelector("#stage-ok:not(.d-none)");
+            staff.waitForSelector(".final-team .team-result .alert-success");
+            assertThat(card.locator(".team-result").textContent()).contains(townName);
             card.locator(".final-score").fill("88.5");
             card.locator(".save-score").click();
             staff.waitForSelector("#team-standings td:text('88.50')");
             staff.navigate(base + "/competitions/" + competition + "/awards");
             assertThat(staff.textContent("#team-awards")).contains("一等奖").contains(townName);
             assertThat(staff.textContent("#individual-awards")).contains("一等奖").contains("二等奖");
+
+            // the contact takes the team back, after confirming
+            page.navigate(base + "/competitions/" + competition + "/register");
+            page.onceDialog(dialog -> dialog.accept());
+            page.click("#my-teams .withdraw");
+            page.waitForSelector("#registered");
+            assertThat(page.textContent("#registered")).contains("已撤回");
+            assertThat(page.textContent("#my-teams .team-status")).isEqualTo("已撤回");
         }
     }
 
