@@ -4,11 +4,15 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A day of year-round practice for a province of {@code practice.members} members with a year of history behind them
@@ -24,6 +28,7 @@ import java.util.List;
  * <li><b>monthly contest</b>: every member starts the December contest, evenly over {@code practice.contestSeconds}
  * (default 600 s), saves 5 answers 10 s apart and submits. run.sh then counts the submitted attempts in the database.</li>
  * </ol>
+ * {@code practice.phases} (e.g. {@code ranks,report}) runs only some of them, in that order.
  */
 public class PracticeSimulation extends Simulation {
 
@@ -115,10 +120,18 @@ public class PracticeSimulation extends Simulation {
                     .check(status().is(200), jsonPath("$.status").is("SUBMITTED")));
 
     {
-        setUp(peak.injectOpen(rampUsers(MEMBERS).during(PEAK_SECONDS)).andThen(
-                ranks.injectOpen(rampUsers(RANK_USERS).during(RANK_SECONDS)).andThen(
-                        report.injectOpen(atOnceUsers(1)).andThen(
-                                contest.injectOpen(rampUsers(MEMBERS).during(CONTEST_SECONDS))))))
-                .protocols(Bench.protocol());
+        // The phases to run, in order (default all four); e.g. -Dpractice.phases=ranks,report for the boards alone.
+        Map<String, PopulationBuilder> phases = new LinkedHashMap<>();
+        phases.put("peak", peak.injectOpen(rampUsers(MEMBERS).during(PEAK_SECONDS)));
+        phases.put("ranks", ranks.injectOpen(rampUsers(RANK_USERS).during(RANK_SECONDS)));
+        phases.put("report", report.injectOpen(atOnceUsers(1)));
+        phases.put("contest", contest.injectOpen(rampUsers(MEMBERS).during(CONTEST_SECONDS)));
+        List<PopulationBuilder> chosen = Arrays.stream(System.getProperty("practice.phases", String.join(",", phases.keySet())).split(","))
+                .map(String::strip).map(phases::get).toList();
+        PopulationBuilder chain = chosen.get(chosen.size() - 1);
+        for (int i = chosen.size() - 2; i >= 0; i--) {
+            chain = chosen.get(i).andThen(chain);
+        }
+        setUp(chain).protocols(Bench.protocol());
     }
 }
