@@ -6,7 +6,7 @@
 # then ExamDaySimulation), stops Arena, and writes everything to bench/results/<UTC time>/ with a summary.md.
 # Arena talks only its HTTP contract to the simulations; only the candidate logins are seeded by SQL (see below).
 # Settings (environment): BENCH_SCALE (full|small), BENCH_DB (arena_load), BENCH_PORT (8090), BENCH_HEAP (2g),
-# BENCH_SIMULATIONS ("floor exam"), BENCH_JAVA (the java that runs Arena; default: a JDK 21+ under /usr/lib/jvm if
+# BENCH_SIMULATIONS ("floor exam"; "practice": year-round practice, bench/seed-practice.sh), BENCH_JAVA (the java that runs Arena; default: a JDK 21+ under /usr/lib/jvm if
 # there is one, for virtual threads, else `java`), BENCH_JAVA_OPTS (more JVM options for Arena, e.g. a flight
 # recording: -XX:StartFlightRecording=filename=arena.jfr,settings=profile), plus any -D for the simulations in BENCH_ARGS.
 set -euo pipefail
@@ -40,6 +40,7 @@ else
   CANDIDATES=40000
   SIM_ARGS="-Dexam.candidates=40000"
 fi
+[[ " $SIMULATIONS " == *" practice "* ]] && source bench/seed-practice.sh
 
 # Gatling holds one socket per connection in flight: at thousands of requests per second the default limit of open
 # files is too small for it.
@@ -137,6 +138,8 @@ api "${ORG[@]}" POST "/api/v1/exams/$EXAM/publish" '' '200|204' >/dev/null
 
 fi
 
+[[ " $SIMULATIONS " == *" practice "* ]] && seed_practice
+
 run_simulation() { # class name
   echo "== Gatling: $1"
   ./mvnw -q -B -f bench/pom.xml gatling:test -Dgatling.simulationClass="arena.bench.$1" \
@@ -151,6 +154,7 @@ for simulation in $SIMULATIONS; do
   case $simulation in
     floor) run_simulation FloorSimulation floor ;;
     exam) run_simulation ExamDaySimulation exam-day ;;
+    practice) run_simulation PracticeSimulation practice; practice_verify ;;
   esac
 done
 

@@ -113,7 +113,8 @@ HEADER = ("| window | mean OK/s | lowest second | KO in window | p99 (ms), media
 print(f"# Run {os.path.basename(out.rstrip('/'))}\n")
 print(f"Simulation arguments: `{' '.join(sim_args.split()) or '(defaults)'}`\n")
 
-for label, report in (("FloorSimulation", "floor-report"), ("ExamDaySimulation", "exam-day-report")):
+for label, report in (("FloorSimulation", "floor-report"), ("ExamDaySimulation", "exam-day-report"),
+                      ("PracticeSimulation", "practice-report")):
     path = os.path.join(out, report)
     if not os.path.isdir(path):
         continue
@@ -174,6 +175,13 @@ if exam_table:
     total = exam_table.get("All Requests", {})
     print(f"## Errors over the whole exam day\n\n{total.get('ko', '?')} of {total.get('total', '?')} requests failed "
           "(logins, starts, saves and submits together).\n")
+
+# The practice run's seeding and its check of the contest afterwards (bench/seed-practice.sh).
+for title, name in (("Practice: the year of history", "practice-seed.txt"), ("Practice: accounts for the roll", "practice-accounts.txt"),
+                    ("Practice: after the run, in the database", "practice-contest.txt")):
+    path = os.path.join(out, name)
+    if os.path.exists(path):
+        print(f"## {title}\n\n" + "".join(f"    {line}" for line in open(path, encoding="utf-8")) + "\n")
 
 load = os.path.join(out, "machine-load.txt")
 if os.path.exists(load):

@@ -139,7 +139,8 @@ public class AccountService implements UserDetailsService {
     public List<IssuedLogin> issueRollLogins(List<RollLogin> roll) {
         Instant now = clock.instant();
         Map<String, Long> taken = new java.util.HashMap<>(users.idsByUsername(roll.stream().map(RollLogin::preferredUsername).toList()));
-        List<IssuedLogin> issued = new ArrayList<>(roll.size());
+        List<UserStore.NewLogin> logins = new ArrayList<>(roll.size());
+        List<String> passwords = new ArrayList<>(roll.size());
         for (RollLogin login : roll) {
             String username = login.preferredUsername();
             if (username.isBlank() || taken.containsKey(username)) {
@@ -148,9 +149,14 @@ public class AccountService implements UserDetailsService {
                 } while (taken.containsKey(username) || users.findByUsername(username).isPresent());
             }
             String password = randomPassword();
-            long id = users.insert(username, INITIAL.encode(password), login.displayName(), login.orgUnitId(), EnumSet.of(Role.CANDIDATE), now);
-            taken.put(username, id);
-            issued.add(new IssuedLogin(id, username, password));
+            taken.put(username, 0L);
+            logins.add(new UserStore.NewLogin(username, INITIAL.encode(password), login.displayName(), login.orgUnitId()));
+            passwords.add(password);
+        }
+        List<Long> ids = users.insertAll(logins, Role.CANDIDATE, now);
+        List<IssuedLogin> issued = new ArrayList<>(roll.size());
+        for (int i = 0; i < logins.size(); i++) {
+            issued.add(new IssuedLogin(ids.get(i), logins.get(i).username(), passwords.get(i)));
         }
         audit.record("USERS_ISSUED", "roll", issued.size() + " candidate logins");
         return issued;

@@ -29,6 +29,11 @@ public class QuestionCatalog {
         return store.active(bankIds, type, category, difficulty);
     }
 
+    /** Ids of the active questions of the banks of these types: what to draw from, without reading the questions. */
+    public List<Long> eligibleIds(Collection<Long> bankIds, Collection<QuestionType> types) {
+        return store.activeIds(bankIds, types);
+    }
+
     /** A question version by id, retired or not (attempts keep pointing at the version they showed). */
     public Optional<Question> find(long questionId) {
         return store.find(questionId);

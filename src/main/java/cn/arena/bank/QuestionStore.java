@@ -92,6 +92,15 @@ class QuestionStore {
         return jdbc.sql("select *" + where + " order by id").params(params).query(QuestionStore::question).list();
     }
 
+    /** Ids of the active questions of the banks of the given types, in id order. */
+    List<Long> activeIds(Collection<Long> bankIds, Collection<QuestionType> types) {
+        if (bankIds.isEmpty() || types.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id from question where bank_id in (:banks) and status = 'ACTIVE' and type in (:types) order by id")
+                .param("banks", bankIds).param("types", types.stream().map(Enum::name).toList()).query(Long.class).list();
+    }
+
     /** What the bank's question list may be narrowed to; null means no narrowing. */
     record Filter(@Nullable QuestionType type, @Nullable String category, @Nullable Integer difficulty, @Nullable String text) {}
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -65,6 +66,8 @@ public class People {
     private static final String COLUMNS = "id, name, id_masked, mobile, landline, staff_category, employment, org_unit_id, user_id";
 
     private final JdbcClient jdbc;
+    /** For linking a whole roll to its new accounts in batches, which JdbcClient does not offer. */
+    private final JdbcTemplate batch;
     private final IdNumberCipher cipher;
     private final StaffCategories categories;
     private final OrgTree tree;
@@ -73,9 +76,10 @@ public class People {
     private final AccountService accounts;
     private final Clock clock;
 
-    People(JdbcClient jdbc, IdNumberCipher cipher, StaffCategories categories, OrgTree tree, Scopes scopes, AuditLog audit,
-            AccountService accounts, Clock clock) {
+    People(JdbcClient jdbc, JdbcTemplate batch, IdNumberCipher cipher, StaffCategories categories, OrgTree tree, Scopes scopes,
+            AuditLog audit, AccountService accounts, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.accounts = accounts;
         this.cipher = cipher;
         this.categories = categories;
@@ -254,9 +258,13 @@ public class People {
         List<AccountService.IssuedLogin> logins = accounts.issueRollLogins(without.stream()
                 .map(p -> new AccountService.RollLogin(p.name(), p.orgUnitId(), mobiles.getOrDefault(p.personId(), ""))).toList());
         List<IssuedAccount> issued = new ArrayList<>(logins.size());
+        batch.batchUpdate("update org_person set user_id = ? where id = ?", java.util.stream.IntStream.range(0, logins.size()).boxed().toList(),
+                1_000, (ps, i) -> {
+                    ps.setLong(1, logins.get(i).userId());
+                    ps.setLong(2, without.get(i).personId());
+                });
         for (int i = 0; i < logins.size(); i++) {
             RollEntry person = without.get(i);
-            jdbc.sql("update org_person set user_id = :u where id = :id").param("u", logins.get(i).userId()).param("id", person.personId()).update();
             issued.add(new IssuedAccount(person.name(), unitNames.get(person.orgUnitId()), logins.get(i).username(), logins.get(i).initialPassword()));
         }
         audit.record("PEOPLE_ACCOUNTS_ISSUED", "org:" + unitId, issued.size() + " accounts");

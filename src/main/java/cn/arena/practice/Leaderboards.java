@@ -49,25 +49,40 @@ class Leaderboards {
         Period period = parse(periodKind, key);
         long unit = programmes.isMember(user, p) ? memberUnit(user, p, orgUnitId) : programmes.unitFor(user, p, orgUnitId);
         Map<Long, OrgTree.OrgUnit> units = tree.subtree(unit).stream().collect(Collectors.toMap(OrgTree.OrgUnit::id, u -> u));
-        List<PracticeStore.ScoreRow> scores = switch (period.kind()) {
-            case WEEK, MONTH -> store.scores(p.id(), period.kind(), period.key(), false);
-            case YEAR -> yearTotals(store.scores(p.id(), Period.Kind.MONTH, period.key() + "-", true));
-        };
-        List<PracticeStore.ScoreRow> inUnit = scores.stream().filter(s -> s.orgUnitId() != null && units.containsKey(s.orgUnitId())).toList();
-        List<Ranking.Ranked<PracticeStore.ScoreRow>> ranked = Ranking.rank(inUnit, PracticeStore.ScoreRow::score, Ranking.noTieBreak());
-        Mine me = ranked.stream().filter(r -> r.entry().userId() == user.id()).findFirst()
-                .map(r -> new Mine(r.rank(), r.entry().score())).orElse(null);
-        int from = Math.min(Math.max(page, 0) * size, ranked.size());
-        List<Ranking.Ranked<PracticeStore.ScoreRow>> shown = ranked.subList(from, Math.min(from + size, ranked.size()));
-        Map<Long, AccountService.UserSummary> who = accounts.findAll(shown.stream().map(r -> r.entry().userId()).toList());
+        List<Long> unitIds = List.copyOf(units.keySet());
+        // The year's board is kept as rows of kind YEAR (see PracticeStore.refreshYearTotals), so every board reads alike.
+        Period.Kind kind = period.kind();
+        String periodKey = period.key();
+        int total = store.boardCount(p.id(), kind, periodKey, unitIds, null);
+        Mine me = store.score(p.id(), kind, periodKey, user.id()).filter(s -> s.orgUnitId() != null && units.containsKey(s.orgUnitId()))
+                .map(s -> new Mine(store.boardCount(p.id(), kind, periodKey, unitIds, s.score()) + 1, s.score())).orElse(null);
+        long from = Math.min((long) Math.max(page, 0) * size, total);
+        List<PracticeStore.ScoreRow> shown = store.boardPage(p.id(), kind, periodKey, unitIds, from, size);
+        List<Integer> ranks = pageRanks(shown, from,
+                shown.isEmpty() ? 0 : store.boardCount(p.id(), kind, periodKey, unitIds, shown.get(0).score()) + 1);
+        Map<Long, AccountService.UserSummary> who = accounts.findAll(shown.stream().map(PracticeStore.ScoreRow::userId).toList());
         List<Row> rows = new ArrayList<>();
-        for (var r : shown) {
-            AccountService.UserSummary u = who.get(r.entry().userId());
-            OrgTree.OrgUnit ou = units.get(r.entry().orgUnitId());
-            rows.add(new Row(r.rank(), r.entry().userId(), u == null ? "" : u.displayName(), r.entry().orgUnitId(),
-                    ou == null ? "" : ou.name(), r.entry().score()));
+        for (int i = 0; i < shown.size(); i++) {
+            PracticeStore.ScoreRow s = shown.get(i);
+            AccountService.UserSummary u = who.get(s.userId());
+            OrgTree.OrgUnit ou = units.get(s.orgUnitId());
+            rows.add(new Row(ranks.get(i), s.userId(), u == null ? "" : u.displayName(), s.orgUnitId(), ou == null ? "" : ou.name(), s.score()));
         }
-        return new Board(rows, ranked.size(), me);
+        return new Board(rows, total, me);
+    }
+
+    /**
+     * Ranks of one page of a board, best first (standard competition ranking, as {@link Ranking}): the page's first
+     * row has {@code firstRank} (1 + how many scored more); a row tying the one before shares its rank; any other row's
+     * rank is its place on the whole board, since everyone above it scored more.
+     */
+    static List<Integer> pageRanks(List<PracticeStore.ScoreRow> page, long offset, int firstRank) {
+        List<Integer> ranks = new ArrayList<>();
+        for (int i = 0; i < page.size(); i++) {
+            boolean ties = i > 0 && page.get(i).score().compareTo(page.get(i - 1).score()) == 0;
+            ranks.add(i == 0 ? firstRank : ties ? ranks.get(i - 1) : Math.toIntExact(offset + i + 1));
+        }
+        return ranks;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -140,13 +141,41 @@ class PracticeStore {
         return counts;
     }
 
+    /** The member took part on that day (and so in that month); once. */
     void insertActivity(long programmeId, long userId, LocalDate day) {
-        once(() -> jdbc.sql("insert into practice_activity (programme_id, user_id, study_day) values (:p, :u, :d)")
-                .param("p", programmeId).param("u", userId).param("d", day).update());
+        if (once(() -> jdbc.sql("insert into practice_activity (programme_id, user_id, study_day) values (:p, :u, :d)")
+                .param("p", programmeId).param("u", userId).param("d", day).update())) {
+            LocalDate month = day.withDayOfMonth(1);
+            once(() -> jdbc.sql("""
+                    insert into practice_active_month (programme_id, month_start, user_id)
+                    select :p, :m, :u where not exists (select 1 from practice_active_month where programme_id = :p and month_start = :m and user_id = :u)""")
+                    .param("p", programmeId).param("m", month).param("u", userId).update());
+        }
     }
 
-    /** Members who took part in anything between two days (inclusive). */
+    /**
+     * Members who took part in anything between two days (inclusive): the whole months of the range from the months
+     * kept, the part-months at its ends from the days.
+     */
     Set<Long> activeMembers(long programmeId, LocalDate from, LocalDate to) {
+        LocalDate fullFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate fullUntil = to.plusDays(1).getDayOfMonth() == 1 ? to.plusDays(1) : to.withDayOfMonth(1); // exclusive
+        if (!fullFrom.isBefore(fullUntil)) {
+            return activeOnDays(programmeId, from, to);
+        }
+        Set<Long> active = new HashSet<>(jdbc.sql("""
+                select distinct user_id from practice_active_month where programme_id = :p and month_start >= :f and month_start < :u""")
+                .param("p", programmeId).param("f", fullFrom).param("u", fullUntil).query(Long.class).list());
+        if (from.isBefore(fullFrom)) {
+            active.addAll(activeOnDays(programmeId, from, fullFrom.minusDays(1)));
+        }
+        if (!to.isBefore(fullUntil)) {
+            active.addAll(activeOnDays(programmeId, fullUntil, to));
+        }
+        return active;
+    }
+
+    private Set<Long> activeOnDays(long programmeId, LocalDate from, LocalDate to) {
         return new HashSet<>(jdbc.sql("select distinct user_id from practice_activity where programme_id = :p and study_day between :f and :t")
                 .param("p", programmeId).param("f", from).param("t", to).query(Long.class).list());
     }
@@ -203,6 +232,54 @@ class PracticeStore {
                 .param("p", programmeId).param("k", kind.name()).param("period", prefix ? periodOrPrefix + "%" : periodOrPrefix)
                 .query((rs, n) -> new ScoreRow(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getBigDecimal(4)))
                 .list();
+    }
+
+    /**
+     * Makes the year's board anew from its released monthly contests: per member the sum of their scores, under the
+     * unit of their latest contest (a member who moved counts where they sat last), as rows of kind YEAR.
+     */
+    void refreshYearTotals(long programmeId, String year) {
+        jdbc.sql("delete from practice_score where programme_id = :p and kind = 'YEAR' and period = :year")
+                .param("p", programmeId).param("year", year).update();
+        jdbc.sql("""
+                insert into practice_score (programme_id, kind, period, user_id, org_unit_id, score)
+                select t.programme_id, 'YEAR', :year, t.user_id,
+                       (select l.org_unit_id from practice_score l
+                        where l.programme_id = t.programme_id and l.kind = 'MONTH' and l.user_id = t.user_id and l.period like :months
+                        order by l.period desc limit 1),
+                       t.total
+                from (select programme_id, user_id, sum(score) as total from practice_score
+                      where programme_id = :p and kind = 'MONTH' and period like :months group by programme_id, user_id) t""")
+                .param("p", programmeId).param("year", year).param("months", year + "-%").update();
+    }
+
+    // A board is a period's scores among the members of some units (a subtree), best first, equal scores by user id.
+
+    List<ScoreRow> boardPage(long programmeId, Period.Kind kind, String period, Collection<Long> units, long offset, int limit) {
+        return jdbc.sql("""
+                select user_id, org_unit_id, period, score from practice_score
+                where programme_id = :p and kind = :k and period = :period and org_unit_id in (:units)
+                order by score desc, user_id limit :limit offset :offset""")
+                .param("p", programmeId).param("k", kind.name()).param("period", period).param("units", units)
+                .param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new ScoreRow(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getBigDecimal(4)))
+                .list();
+    }
+
+    /** How many members of the units are on the board; with {@code above}, how many of them scored more than that. */
+    int boardCount(long programmeId, Period.Kind kind, String period, Collection<Long> units, @Nullable BigDecimal above) {
+        return jdbc.sql("select count(*) from practice_score where programme_id = :p and kind = :k and period = :period"
+                        + " and org_unit_id in (:units)" + (above == null ? "" : " and score > :above"))
+                .param("p", programmeId).param("k", kind.name()).param("period", period).param("units", units)
+                .params(above == null ? Map.of() : Map.of("above", above))
+                .query(Integer.class).single();
+    }
+
+    Optional<ScoreRow> score(long programmeId, Period.Kind kind, String period, long userId) {
+        return jdbc.sql("select user_id, org_unit_id, period, score from practice_score where programme_id = :p and kind = :k and period = :period and user_id = :u")
+                .param("p", programmeId).param("k", kind.name()).param("period", period).param("u", userId)
+                .query((rs, n) -> new ScoreRow(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getBigDecimal(4)))
+                .optional();
     }
 
     // --- the wrong-answer book ---

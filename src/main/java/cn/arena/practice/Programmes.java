@@ -5,7 +5,6 @@ import cn.arena.account.CurrentUser;
 import cn.arena.account.Role;
 import cn.arena.account.Scopes;
 import cn.arena.account.AuditLog;
-import cn.arena.bank.Question;
 import cn.arena.bank.QuestionCatalog;
 import cn.arena.bank.QuestionType;
 import cn.arena.org.OrgTree;
@@ -143,10 +142,6 @@ class Programmes {
 
     /** Ids of every objective question of the programme's banks: what daily study draws from. */
     List<Long> pool(PracticeStore.ProgrammeRow p) {
-        List<Long> ids = new ArrayList<>();
-        for (QuestionType type : TYPES) {
-            catalog.eligible(p.bankIds(), type, null, null).stream().map(Question::id).forEach(ids::add);
-        }
-        return ids;
+        return catalog.eligibleIds(p.bankIds(), TYPES);
     }
 }

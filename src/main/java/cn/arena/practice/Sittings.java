@@ -162,6 +162,9 @@ class Sittings {
             AccountService.UserSummary u = who.get(s.userId());
             store.insertScore(row.programmeId(), row.kind(), row.period(), s.userId(), u == null ? null : u.orgUnitId(), s.score());
         }
+        if (row.kind() == Period.Kind.MONTH) {
+            store.refreshYearTotals(row.programmeId(), String.valueOf(java.time.YearMonth.parse(row.period()).getYear()));
+        }
         results.missed(row.examId()).forEach(m -> store.addMistake(row.programmeId(), m.userId(), m.questionId()));
     }
 
