@@ -39,7 +39,8 @@ class SelectionApi {
 
     record InterviewScore(@Nullable BigDecimal points, @Nullable String reason) {}
 
-    record TeamRequest(@Nullable Long alternate, @Nullable List<Long> cityMembers) {}
+    /** {@code team}: the county (org unit) the province names when county teams are tied for first (409 TEAM_TIE otherwise). */
+    record TeamRequest(@Nullable Long alternate, @Nullable List<Long> cityMembers, @Nullable Long team) {}
 
     private final Contestants contestants;
     private final ProvincialSelection selection;
@@ -142,12 +143,12 @@ class SelectionApi {
 
     @PostMapping("/stages/{stageId}/team")
     @OrganizerOnly
-    @Operation(summary = "Name the regional team ({alternate}) or the national team ({cityMembers}) from the composite standings")
+    @Operation(summary = "Name the regional team ({alternate}, and {team} when county teams tie for first) or the national team ({cityMembers})")
     Object team(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, @RequestBody TeamRequest body) {
         Stages.StageOf s = stages.managed(user, stageId);
         if (s.stage().code().equals(s.competition().selection().national().stage())) {
             return standings.nationalTeam(user, stageId, body.cityMembers());
         }
-        return standings.regionalTeam(user, stageId, body.alternate());
+        return standings.regionalTeam(user, stageId, body.team(), body.alternate());
     }
 }
