@@ -5,10 +5,8 @@ import cn.arena.account.CurrentUser;
 import cn.arena.account.Scopes;
 import cn.arena.org.OrgTree;
 import cn.arena.org.People;
-import cn.arena.shared.Messages;
 import cn.arena.shared.Ranking;
 import cn.arena.shared.Refusal;
-import cn.arena.shared.Spreadsheet;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The composite standings of a province's selection (综合成绩): every selected contestant's weighted city written,
  * provincial written and interview parts; the selected county teams by the sum of their four; the cities by the sum of
- * their thirteen; the awards their ranks reach; and the regional and national teams formed from them.
+ * their thirteen; the awards their ranks reach (published by {@link SelectionAwards}); and the regional and national
+ * teams formed from them.
  */
 @Service
 class CompositeStandings {
@@ -55,11 +54,9 @@ class CompositeStandings {
     private final OrgTree tree;
     private final Scopes scopes;
     private final AuditLog audit;
-    private final Messages messages;
 
     CompositeStandings(Competitions competitions, Stages stages, InterviewScores interviews, SelectionStore selection, People people,
-            OrgTree tree, Scopes scopes, AuditLog audit, Messages messages) {
-        this.messages = messages;
+            OrgTree tree, Scopes scopes, AuditLog audit) {
         this.competitions = competitions;
         this.stages = stages;
         this.interviews = interviews;
@@ -126,9 +123,9 @@ class CompositeStandings {
         return new Composite(individuals, units(teams, compositeOf), units(cities, compositeOf));
     }
 
-    Awards awards(CurrentUser actor, long competitionId) {
-        Competitions.Competition c = competitions.get(actor, competitionId);
-        Composite standings = composite(actor, competitionId);
+    /** The awards the composite ranks reach across the province, as publishing would publish them. */
+    Awards awards(Competitions.Competition c) {
+        Composite standings = composite(c);
         SelectionRules.Awards rules = c.selection().awards();
         List<IndividualAward> individual = new ArrayList<>();
         AwardRanges titles = new AwardRanges(rules.individual());
@@ -140,25 +137,6 @@ class CompositeStandings {
         }
         return new Awards(individual, unitAwards(new AwardRanges(rules.team()), standings.counties()),
                 unitAwards(new AwardRanges(rules.organisations()), standings.cities()));
-    }
-
-    /** The awards as a workbook with the page's columns: one sheet each for individuals, county teams and cities. */
-    byte[] awardsXlsx(CurrentUser actor, long competitionId) {
-        Awards awards = awards(actor, competitionId);
-        String award = messages.get("competition.page.award");
-        String rank = messages.get("competition.page.rank");
-        String unit = messages.get("competition.page.unit");
-        try (var writer = new Spreadsheet.Writer()) {
-            writer.sheet(messages.get("selection.xlsx.individual"), List.of(award, rank, messages.get("competition.form.name"), unit,
-                    messages.get("selection.page.composite")));
-            awards.individual().forEach(a -> writer.row(List.of(a.awardName(), a.rank(), a.name(), a.unitName(), a.score())));
-            writer.sheet(messages.get("selection.xlsx.team"), List.of(award, rank, unit, messages.get("selection.page.sumOfFour")));
-            awards.team().forEach(a -> writer.row(List.of(a.awardName(), a.rank(), a.unitName(), a.score())));
-            writer.sheet(messages.get("selection.xlsx.organisation"), List.of(award, rank, unit, messages.get("selection.page.sumOfThirteen")));
-            awards.organisations().forEach(a -> writer.row(List.of(a.awardName(), a.rank(), a.unitName(), a.score())));
-            audit.record("AWARDS_EXPORTED", "competition:" + competitionId, null);
-            return writer.toBytes();
-        }
     }
 
     /**
