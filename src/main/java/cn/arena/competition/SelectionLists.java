@@ -157,7 +157,8 @@ class SelectionLists {
 
     byte[] teamXlsx(CurrentUser actor, long stageId) {
         String name = stages.visible(actor, stageId).stage().name();
-        List<List<Object>> rows = team(actor, stageId).stream().map(t -> cells(t.name(), t.cityName(), t.countyName(), t.composite(),
+        List<List<Object>> rows = team(actor, stageId).stream().map(t -> cells(t.name(),
+                Objects.requireNonNullElse(t.cityName(), m("selection.level.PROVINCE")), t.countyName(), t.composite(),
                 t.alternate() ? m("selection.page.alternate") : m("selection.page.member"))).toList();
         return xlsx(List.of(new Listing(name, teamColumns(), rows)), "TEAM_EXPORTED", "stage:" + stageId);
     }

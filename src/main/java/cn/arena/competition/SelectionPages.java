@@ -20,7 +20,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,8 +38,11 @@ class SelectionPages {
     /** A person the caller may enter, picked by name and unit. */
     record Enterable(long personId, String name, String unitName) {}
 
-    private static final String PIPELINE_BODY = "competition/pipeline :: body";
-    private static final String AWARDS_BODY = "competition/selection-awards :: body";
+    /** The regional or national stage with the team named for it so far. */
+    record StageTeam(CompetitionStore.StageRow stage, List<SelectionLists.Member> members) {}
+
+    private static final String PIPELINE_BODY = "competition/pipeline :: content";
+    private static final String AWARDS_BODY = "competition/selection-awards :: content";
 
     private final Competitions competitions;
     private final Contestants contestants;
@@ -91,7 +93,7 @@ class SelectionPages {
         return PIPELINE_BODY;
     }
 
-    @DeleteMapping("/competitions/{id}/contestants/{personId}")
+    @PostMapping("/competitions/{id}/contestants/{personId}/withdraw")
     @OrganizerOnly
     String withdraw(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long personId, Model model) {
         String name = people.find(personId).map(People.PersonView::name).orElse("");
@@ -144,7 +146,7 @@ class SelectionPages {
         model.addAttribute("teamColumns", lists.teamColumns());
         SelectionRules rules = c.selection();
         model.addAttribute("teams", List.of(c.stage(rules.regional().stage()), c.stage(rules.national().stage())).stream()
-                .map(stage -> Map.of("stage", stage, "members", lists.team(user, stage.id()))).toList());
+                .map(stage -> new StageTeam(stage, lists.team(user, stage.id()))).toList());
         return "competition/composite";
     }
 
