@@ -196,10 +196,16 @@ class JiangsuStepsIT extends SelectionTest {
         assertThat(org.get("/api/v1/competitions/" + competition + "/awards/publication").json().get("publishedBy").asString()).isEqualTo(organizer);
         assertThat(org.get("/api/v1/competitions/" + competition + "/awards").json()).isEqualTo(live);
 
-        // a later score moves the composite, not the published awards
-        for (Api j : judge.subList(0, 2)) {
-            assertThat(j.put("/api/v1/stages/" + interview + "/scores/" + best, obj("points", 100)).status()).isEqualTo(204);
-        }
+        // a later score moves the composite, not the published awards: two judges change theirs, one on the phone page
+        assertThat(judge.get(0).put("/api/v1/stages/" + interview + "/scores/" + best, obj("points", 100)).status()).isEqualTo(204);
+        WebSession phone = WebSession.login(port, judges.get(1), PASSWORD);
+        assertThat(phone.get("/judge/stages/" + interview).html()).contains("hx-post=\"/judge/stages/" + interview + "/scores/" + best + "\"");
+        WebSession.Page tooHigh = phone.htmx("/judge/stages/" + interview + "/scores/" + best, Map.of("points", "101"));
+        assertThat(tooHigh.status()).isEqualTo(422);
+        assertThat(tooHigh.html()).contains("未保存");
+        WebSession.Page saved = phone.htmx("/judge/stages/" + interview + "/scores/" + best, Map.of("points", "100"));
+        assertThat(saved.status()).as(saved.html()).isEqualTo(200);
+        assertThat(saved.html()).contains("id=\"seat-" + best + "\"").contains("已保存：100");
         assertThat(row(org.get("/api/v1/competitions/" + competition + "/composite").json().get("individuals"), best).get("composite").decimalValue())
                 .isEqualByComparingTo("80.50");
         JsonNode frozen = org.get("/api/v1/competitions/" + competition + "/awards").json();
