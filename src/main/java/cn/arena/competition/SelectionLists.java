@@ -111,7 +111,9 @@ class SelectionLists {
     byte[] selectionXlsx(CurrentUser actor, long stageId) {
         List<Listing> sheets = selection(actor, stageId).stream().map(city -> new Listing(city.name(), selectionColumns(), city.rows().stream()
                 .map(r -> List.<Object>of(r.name(), r.field(), r.how(), r.why())).toList())).toList();
-        return xlsx(sheets, "SELECTION_EXPORTED", "stage:" + stageId);
+        // nothing selected in the caller's cities yet: one sheet with the columns, as the page says so
+        return xlsx(sheets.isEmpty() ? List.of(new Listing(m("selection.page.selection"), selectionColumns(), List.of())) : sheets,
+                "SELECTION_EXPORTED", "stage:" + stageId);
     }
 
     List<String> compositeColumns() {

@@ -49,11 +49,12 @@ class JiangsuStepsIT extends SelectionTest {
         List<List<String>> sheet = new ArrayList<>(List.of(List.of("姓名", "身份证号", "手机", "人员性质", "单位")));
         Map<Long, String> unitName = Map.of(province, "江苏省人社厅" + tag, city, "无锡市" + tag, jiangyin, "江阴市" + tag, yixing, "宜兴市" + tag);
         unitName.forEach((unit, name) -> {
-            for (int p = 0; p < 10; p++) {
+            for (int p = 0; p < (unit == yixing ? 11 : 10); p++) {
                 sheet.add(List.of(name.substring(0, 2) + "选手" + p + "号" + tag, CompetitionFixtures.idNumber(), CompetitionFixtures.mobile(),
                         "窗口前台工作人员", name));
             }
         });
+        List<String> excludedRow = sheet.stream().filter(r -> r.get(0).equals("宜兴选手10号" + tag)).findFirst().orElseThrow();
         assertThat(admin().upload("/api/v1/people/import", Api.xlsx(sheet)).status()).isEqualTo(201);
         Map<Long, List<Long>> peopleOf = new HashMap<>();
         for (long unit : unitName.keySet()) {
@@ -72,6 +73,13 @@ class JiangsuStepsIT extends SelectionTest {
         Map<String, Long> stage = new HashMap<>();
         created.json().get("stages").forEach(s -> stage.put(s.get("code").asString(), s.get("id").asLong()));
 
+        // the ineligibility list; an entry of someone on it is refused naming them and why
+        assertThat(org.upload("/api/v1/competitions/" + competition + "/exclusions/import", Api.xlsx(List.of(List.of("姓名", "身份证号", "原因"),
+                List.of(excludedRow.get(0), excludedRow.get(1), "2019年全国赛替补选手")))).status()).isEqualTo(201);
+        WebSession.Page excluded = web.htmx("/competitions/" + competition + "/contestants", Map.of("personId", peopleOf.get(yixing).get(10)));
+        assertThat(excluded.status()).isEqualTo(422);
+        assertThat(excluded.html()).contains("宜兴选手10号" + tag + " 在资格排除名单中").contains("2019年全国赛替补选手");
+
         // entries on the pipeline page: entered by name, withdrawn, refused beside the form; the close names the short fields
         long first = peopleOf.get(jiangyin).get(0);
         WebSession.Page pipeline = web.get("/competitions/" + competition + "/pipeline");
@@ -86,7 +94,7 @@ class JiangsuStepsIT extends SelectionTest {
         assertThat(withdrawn.html()).contains("已退出：江阴选手0号" + tag);
         assertThat(org.get("/api/v1/competitions/" + competition + "/contestants").json().get("items")).isEmpty();
         for (long unit : unitName.keySet()) {
-            for (long person : peopleOf.get(unit)) {
+            for (long person : peopleOf.get(unit).subList(0, 10)) {
                 assertThat(org.post("/api/v1/competitions/" + competition + "/contestants", obj("personId", person)).status()).isEqualTo(201);
             }
         }
@@ -203,9 +211,17 @@ class JiangsuStepsIT extends SelectionTest {
         WebSession.Page tooHigh = phone.htmx("/judge/stages/" + interview + "/scores/" + best, Map.of("points", "101"));
         assertThat(tooHigh.status()).isEqualTo(422);
         assertThat(tooHigh.html()).contains("未保存");
-        WebSession.Page saved = phone.htmx("/judge/stages/" + interview + "/scores/" + best, Map.of("points", "100"));
+        // the panel is closed: the phone page asks for a reason, and a change without one is refused beside the entry
+        assertThat(org.post("/api/v1/stages/" + interview + "/panel/close", null).status()).isEqualTo(204);
+        assertThat(phone.get("/judge/stages/" + interview).html()).contains("name=\"reason\"");
+        WebSession.Page unexplained = phone.htmx("/judge/stages/" + interview + "/scores/" + best, Map.of("points", "100"));
+        assertThat(unexplained.status()).isEqualTo(422);
+        assertThat(unexplained.html()).contains("理由");
+        WebSession.Page saved = phone.htmx("/judge/stages/" + interview + "/scores/" + best, Map.of("points", "100", "reason", "评分录入有误"));
         assertThat(saved.status()).as(saved.html()).isEqualTo(200);
         assertThat(saved.html()).contains("id=\"seat-" + best + "\"").contains("已保存：100");
+        assertThat(jdbc.sql("select detail from audit_log where action = 'INTERVIEW_SCORE_CHANGED' and detail like :d")
+                .param("d", "stage=" + interview + " judge=" + judges.get(1) + " %").query(String.class).single()).contains("reason=评分录入有误");
         assertThat(row(org.get("/api/v1/competitions/" + competition + "/composite").json().get("individuals"), best).get("composite").decimalValue())
                 .isEqualByComparingTo("80.50");
         JsonNode frozen = org.get("/api/v1/competitions/" + competition + "/awards").json();
@@ -237,6 +253,30 @@ class JiangsuStepsIT extends SelectionTest {
                 .param("d", "stage=" + interview + " %").query(Integer.class).single()).isEqualTo(39);
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'INTERVIEW_SCORE_CHANGED' and detail like :d")
                 .param("d", "stage=" + interview + " %").query(Integer.class).single()).isEqualTo(2);
+
+        // 江阴's organizer sees 江阴 only: its four's awards and its team's, nothing of 宜兴 or of the city; it publishes nothing
+        Api county = organizer(jiangyin);
+        JsonNode mine = county.get("/api/v1/competitions/" + competition + "/awards").json();
+        assertThat(mine.get("individual")).extracting(a -> a.get("personId").asLong()).isNotEmpty().allMatch(peopleOf.get(jiangyin)::contains);
+        assertThat(mine.get("team")).extracting(a -> a.get("orgUnitId").asLong()).containsExactly(jiangyin);
+        assertThat(mine.get("organisations")).isEmpty();
+        assertThat(county.post("/api/v1/competitions/" + competition + "/awards/publish", obj("reason", "越权")).status()).isEqualTo(404);
+        assertThat(county.post("/api/v1/exams/" + cityExam + "/publish", null).status()).isIn(403, 404);
+        assertThat(county.post("/api/v1/exams/" + cityExam + "/release", null).status()).isIn(403, 404);
+        try (XSSFWorkbook book = workbook(county, "/api/v1/competitions/" + competition + "/composite.xlsx")) {
+            assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(4);
+            assertThat(book.getSheetAt(2).getLastRowNum()).isZero();
+        }
+        try (XSSFWorkbook book = workbook(county, "/api/v1/stages/" + stage.get("regional") + "/team.xlsx")) {
+            assertThat(book.getSheetAt(0).getLastRowNum()).isZero();
+        }
+        try (XSSFWorkbook book = workbook(county, "/api/v1/stages/" + stage.get("city") + "/selection.xlsx")) {
+            assertThat(book.getNumberOfSheets()).isEqualTo(1);
+            assertThat(book.getSheetAt(0).getLastRowNum()).isZero();
+        }
+        WebSession countyWeb = WebSession.login(port, user("ORGANIZER", jiangyin), PASSWORD);
+        assertThat(countyWeb.get("/competitions/" + competition + "/awards/preview").status()).isEqualTo(404);
+        assertThat(countyWeb.get("/competitions/" + competition + "/awards").html()).doesNotContain("宜兴选手").doesNotContain("publish-section");
 
         // the composite page's tables and the regional team export with their columns
         WebSession.Page compositePage = web.get("/competitions/" + competition + "/composite");
