@@ -86,17 +86,17 @@ class CompetitionApi {
     private final CompetitionAwards awards;
     private final StageJudges judges;
     private final ProvincialSelection selection;
-    private final CompositeStandings composite;
+    private final SelectionAwards selectionAwards;
     private final StaffCategories categories;
     private final Messages messages;
     private final AuditLog audit;
 
     CompetitionApi(CompetitionTemplates templates, Competitions competitions, Registration registration, Sittings sittings,
             StageStandings standings, StageAdvancement advancement, StageScores scores, CompetitionAwards awards,
-            StageJudges judges, ProvincialSelection selection, CompositeStandings composite, StaffCategories categories,
+            StageJudges judges, ProvincialSelection selection, SelectionAwards selectionAwards, StaffCategories categories,
             Messages messages, AuditLog audit) {
         this.selection = selection;
-        this.composite = composite;
+        this.selectionAwards = selectionAwards;
         this.messages = messages;
         this.audit = audit;
         this.templates = templates;
@@ -284,11 +284,11 @@ class CompetitionApi {
     }
 
     @GetMapping("/competitions/{id}/awards")
-    @Operation(summary = "The competition's awards by tier")
+    @Operation(summary = "The competition's awards by tier (a province's selection: the published awards, before publishing the preview)")
     @PreAuthorize(STAFF_OR_CONTACT)
     Object awards(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         if (competitions.get(user, id).entersContestants()) {
-            return composite.awards(user, id);
+            return selectionAwards.awards(user, id);
         }
         return awards.awards(user, id);
     }
@@ -298,7 +298,7 @@ class CompetitionApi {
     @PreAuthorize(STAFF_OR_CONTACT)
     ResponseEntity<byte[]> awardsXlsx(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         if (competitions.get(user, id).entersContestants()) {
-            return Spreadsheet.download(composite.awardsXlsx(user, id), "awards.xlsx");
+            return Spreadsheet.download(selectionAwards.awardsXlsx(user, id), "awards.xlsx");
         }
         CompetitionAwards.Awards awards = this.awards.awards(user, id);
         try (var writer = new Spreadsheet.Writer()) {

@@ -78,11 +78,21 @@ public record CompetitionTemplate(String code, String name, List<String> organiz
                         strings(city, "tieBreak").stream().map(WrittenResult.TieBreak::valueOf).toList()),
                 new SelectionRules.Interview(stage(interview, "stage", stageCodes), decimal(interview.get("maxPoints")),
                         number(interview.get("trim")), number(interview.get("scale"))),
-                new SelectionRules.Composite(list(composite, "parts").stream().map(p -> new CompositeScore.Part(stage(p, "stage", stageCodes),
-                        decimal(p.get("weight")), decimal(p.get("fullMarks")))).toList(), number(composite.get("scale"))),
+                new SelectionRules.Composite(list(composite, "parts").stream().map(p -> compositePart(p, stageCodes)).toList(),
+                        number(composite.get("scale"))),
                 new SelectionRules.Awards(ranges(awards, "individual"), ranges(awards, "team"), ranges(awards, "organisations")),
-                new SelectionRules.Regional(stage(regional, "stage", stageCodes), number(regional.get("alternates"))),
+                new SelectionRules.Regional(stage(regional, "stage", stageCodes), number(regional.get("alternates")),
+                        TeamTieBreak.valueOf(text(regional, "tieBreak"))),
                 new SelectionRules.National(stage(national, "stage", stageCodes), number(national.get("cityMembers"))));
+    }
+
+    /** {@code - {stage, weight}}: the full marks are the paper's (or the interview's maximum), so a template may not state them. */
+    private static CompositeScore.Part compositePart(Map<String, Object> part, Set<String> stageCodes) {
+        if (part.containsKey("fullMarks")) {
+            throw new IllegalArgumentException("composite part '" + part.get("stage")
+                    + "': fullMarks is the total of the stage's exam paper (or interview.maxPoints), not a template value");
+        }
+        return new CompositeScore.Part(stage(part, "stage", stageCodes), decimal(part.get("weight")));
     }
 
     /** {@code - {code: FIRST, name: 一等奖, ranks: 1-2}} or {@code ranks: 1} for one rank. */

@@ -3,13 +3,10 @@ package cn.arena.competition;
 import cn.arena.account.AuditLog;
 import cn.arena.account.CurrentUser;
 import cn.arena.account.Scopes;
-import cn.arena.marking.ReleasedScore;
 import cn.arena.org.OrgTree;
 import cn.arena.org.People;
-import cn.arena.shared.Messages;
 import cn.arena.shared.Ranking;
 import cn.arena.shared.Refusal;
-import cn.arena.shared.Spreadsheet;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The composite standings of a province's selection (综合成绩): every selected contestant's weighted city written,
  * provincial written and interview parts; the selected county teams by the sum of their four; the cities by the sum of
- * their thirteen; the awards their ranks reach; and the regional and national teams formed from them.
+ * their thirteen; the awards their ranks reach (published by {@link SelectionAwards}); and the regional and national
+ * teams formed from them.
  */
 @Service
 class CompositeStandings {
@@ -56,11 +54,9 @@ class CompositeStandings {
     private final OrgTree tree;
     private final Scopes scopes;
     private final AuditLog audit;
-    private final Messages messages;
 
     CompositeStandings(Competitions competitions, Stages stages, InterviewScores interviews, SelectionStore selection, People people,
-            OrgTree tree, Scopes scopes, AuditLog audit, Messages messages) {
-        this.messages = messages;
+            OrgTree tree, Scopes scopes, AuditLog audit) {
         this.competitions = competitions;
         this.stages = stages;
         this.interviews = interviews;
@@ -84,23 +80,23 @@ class CompositeStandings {
     Composite composite(Competitions.Competition c) {
         SelectionRules rules = c.selection();
         CompositeScore score = rules.composite().rule();
-        Map<String, Map<Long, BigDecimal>> partScores = new LinkedHashMap<>();
+        Map<String, Map<Long, CompositeScore.Scored>> partScores = new LinkedHashMap<>();
         for (CompositeScore.Part part : score.parts()) {
             CompetitionStore.StageRow stage = c.stage(part.stage());
-            partScores.put(part.stage(), stage.code().equals(rules.interview().stage()) ? interviews.scores(c) : written(stage));
+            partScores.put(part.stage(), stage.code().equals(rules.interview().stage()) ? interview(c) : written(stage));
         }
         List<SelectionStore.SelectionRow> selected = interviews.selected(c);
         record Scored(SelectionStore.SelectionRow row, @Nullable BigDecimal composite, List<@Nullable BigDecimal> percents) {}
         List<Scored> scored = new ArrayList<>();
         for (SelectionStore.SelectionRow r : selected) {
-            Map<String, BigDecimal> mine = new HashMap<>();
+            Map<String, CompositeScore.Scored> mine = new HashMap<>();
             List<@Nullable BigDecimal> percents = new ArrayList<>();
             for (CompositeScore.Part part : score.parts()) {
-                BigDecimal s = partScores.get(part.stage()).get(r.personId());
+                CompositeScore.Scored s = partScores.get(part.stage()).get(r.personId());
                 if (s != null) {
                     mine.put(part.stage(), s);
                 }
-                percents.add(s == null ? null : score.percent(part, s));
+                percents.add(s == null ? null : score.percent(s));
             }
             scored.add(new Scored(r, score.of(mine).orElse(null), percents));
         }
@@ -127,9 +123,9 @@ class CompositeStandings {
         return new Composite(individuals, units(teams, compositeOf), units(cities, compositeOf));
     }
 
-    Awards awards(CurrentUser actor, long competitionId) {
-        Competitions.Competition c = competitions.get(actor, competitionId);
-        Composite standings = composite(actor, competitionId);
+    /** The awards the composite ranks reach across the province, as publishing would publish them. */
+    Awards awards(Competitions.Competition c) {
+        Composite standings = composite(c);
         SelectionRules.Awards rules = c.selection().awards();
         List<IndividualAward> individual = new ArrayList<>();
         AwardRanges titles = new AwardRanges(rules.individual());
@@ -143,43 +139,34 @@ class CompositeStandings {
                 unitAwards(new AwardRanges(rules.organisations()), standings.cities()));
     }
 
-    /** The awards as a workbook with the page's columns: one sheet each for individuals, county teams and cities. */
-    byte[] awardsXlsx(CurrentUser actor, long competitionId) {
-        Awards awards = awards(actor, competitionId);
-        String award = messages.get("competition.page.award");
-        String rank = messages.get("competition.page.rank");
-        String unit = messages.get("competition.page.unit");
-        try (var writer = new Spreadsheet.Writer()) {
-            writer.sheet(messages.get("selection.xlsx.individual"), List.of(award, rank, messages.get("competition.form.name"), unit,
-                    messages.get("selection.page.composite")));
-            awards.individual().forEach(a -> writer.row(List.of(a.awardName(), a.rank(), a.name(), a.unitName(), a.score())));
-            writer.sheet(messages.get("selection.xlsx.team"), List.of(award, rank, unit, messages.get("selection.page.sumOfFour")));
-            awards.team().forEach(a -> writer.row(List.of(a.awardName(), a.rank(), a.unitName(), a.score())));
-            writer.sheet(messages.get("selection.xlsx.organisation"), List.of(award, rank, unit, messages.get("selection.page.sumOfThirteen")));
-            awards.organisations().forEach(a -> writer.row(List.of(a.awardName(), a.rank(), a.unitName(), a.score())));
-            audit.record("AWARDS_EXPORTED", "competition:" + competitionId, null);
-            return writer.toBytes();
-        }
-    }
-
-    /** The regional team: the county team ranked first by composite, with one of its four named as the alternate. */
+    /**
+     * The regional team: the county team ranked first by composite (equal sums by the template's tie-break; a tie still
+     * left, the team the province names), with one of its four named as the alternate.
+     */
     @Transactional
-    RegionalView regionalTeam(CurrentUser actor, long stageId, @Nullable Long alternate) {
+    RegionalView regionalTeam(CurrentUser actor, long stageId, @Nullable Long team, @Nullable Long alternate) {
         Stages.StageOf s = stages.managed(actor, stageId);
         Competitions.Competition c = s.competition();
-        if (!s.stage().code().equals(c.selection().regional().stage())) {
+        SelectionRules.Regional rule = c.selection().regional();
+        if (!s.stage().code().equals(rule.stage())) {
             throw Refusal.conflict("competition.team.wrongStage");
         }
-        List<Unit> first = composite(c).counties().stream().filter(u -> Objects.equals(u.rank(), 1)).toList();
-        if (first.size() != 1) {
+        Composite standings = composite(c);
+        if (standings.counties().stream().anyMatch(u -> u.score() == null)) {
             throw Refusal.conflict("competition.regional.noFirstTeam");
         }
-        List<Long> members = interviews.selected(c).stream().filter(r -> r.role() == SelectionStore.Role.TEAM
-                && Objects.equals(r.countyUnitId(), first.get(0).orgUnitId())).map(SelectionStore.SelectionRow::personId).toList();
-        RegionalTeam team = RegionalTeam.of(members, alternate);
-        selection.replaceMembers(stageId, team.members().stream().map(p -> new SelectionStore.MemberRow(p, p == team.alternate())).toList());
-        audit.record("REGIONAL_TEAM_NAMED", "stage:" + stageId, "members=" + team.members() + " alternate=" + team.alternate());
-        return new RegionalView(team.members(), team.alternate());
+        Map<Long, BigDecimal> compositeOf = new HashMap<>();
+        standings.individuals().forEach(i -> compositeOf.put(i.personId(), i.composite()));
+        Map<Long, List<Long>> membersOf = new LinkedHashMap<>();
+        interviews.selected(c).stream().filter(r -> r.role() == SelectionStore.Role.TEAM)
+                .forEach(r -> membersOf.computeIfAbsent(r.countyUnitId(), k -> new ArrayList<>()).add(r.personId()));
+        List<RegionalTeam.Candidate> candidates = standings.counties().stream().map(u -> new RegionalTeam.Candidate(u.orgUnitId(), u.name(),
+                u.score(), membersOf.get(u.orgUnitId()).stream().map(compositeOf::get).toList(), membersOf.get(u.orgUnitId()))).toList();
+        RegionalTeam regional = RegionalTeam.of(candidates, rule.tieBreak(), team, alternate);
+        selection.replaceMembers(stageId, regional.members().stream().map(p -> new SelectionStore.MemberRow(p, p == regional.alternate())).toList());
+        audit.record("REGIONAL_TEAM_NAMED", "stage:" + stageId, "county=" + regional.countyId() + " members=" + regional.members()
+                + " alternate=" + regional.alternate() + (team == null ? "" : " namedByProvince"));
+        return new RegionalView(regional.members(), regional.alternate());
     }
 
     /** The national team: four of one city named by the province and the best composite not among them (递补). */
@@ -207,11 +194,20 @@ class CompositeStandings {
         return new NationalView(members);
     }
 
-    private Map<Long, BigDecimal> written(CompetitionStore.StageRow stage) {
-        Map<Long, BigDecimal> scores = new HashMap<>();
-        for (Map.Entry<Long, ReleasedScore> e : stages.releasedScores(stage).entrySet()) {
-            scores.put(e.getKey(), e.getValue().score());
-        }
+    /** person → written score out of the total points of the paper they sat. */
+    private Map<Long, CompositeScore.Scored> written(CompetitionStore.StageRow stage) {
+        Map<Long, BigDecimal> fullMarks = stages.fullMarks(stage);
+        Map<Long, CompositeScore.Scored> scores = new HashMap<>();
+        stages.releasedScores(stage).forEach((person, released) ->
+                scores.put(person, new CompositeScore.Scored(released.score(), fullMarks.get(person))));
+        return scores;
+    }
+
+    /** person → interview score out of the interview's maximum (the stage has no exam paper). */
+    private Map<Long, CompositeScore.Scored> interview(Competitions.Competition c) {
+        BigDecimal max = c.selection().interview().maxPoints();
+        Map<Long, CompositeScore.Scored> scores = new HashMap<>();
+        interviews.scores(c).forEach((person, points) -> scores.put(person, new CompositeScore.Scored(points, max)));
         return scores;
     }
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 @Service
 class Pipeline {
 
-    enum Step { CLOSE_ENTRIES, SIT_CITY_ROUND, ADVANCE, SIT_PROVINCE_WRITTEN, APPOINT_JUDGES, INTERVIEW, NAME_TEAMS, DONE }
+    enum Step { CLOSE_ENTRIES, SIT_CITY_ROUND, ADVANCE, SIT_PROVINCE_WRITTEN, APPOINT_JUDGES, INTERVIEW, PUBLISH_AWARDS, NAME_TEAMS, DONE }
 
     /** A stage with its counts: {@code done} of {@code total} (sat/selected/scored), whether its results are final. */
     record StageStatus(CompetitionStore.StageRow stage, int done, int total, boolean complete) {}
@@ -69,6 +69,8 @@ class Pipeline {
             next = Step.APPOINT_JUDGES;
         } else if (scored < selected) {
             next = Step.INTERVIEW;
+        } else if (selection.publication(c.id()).isEmpty()) {
+            next = Step.PUBLISH_AWARDS;
         } else if (stages.stream().skip(3).anyMatch(s -> !s.complete())) {
             next = Step.NAME_TEAMS;
         } else {

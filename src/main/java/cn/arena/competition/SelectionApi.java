@@ -2,6 +2,7 @@ package cn.arena.competition;
 
 import cn.arena.account.CurrentUser;
 import cn.arena.account.OrganizerOnly;
+import cn.arena.shared.Refusal;
 import cn.arena.shared.Spreadsheet;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
@@ -39,16 +40,23 @@ class SelectionApi {
 
     record InterviewScore(@Nullable BigDecimal points, @Nullable String reason) {}
 
-    record TeamRequest(@Nullable Long alternate, @Nullable List<Long> cityMembers) {}
+    /** {@code team}: the county (org unit) the province names when county teams are tied for first (409 TEAM_TIE otherwise). */
+    record Publish(@Nullable String reason) {}
+
+    record TeamRequest(@Nullable Long alternate, @Nullable List<Long> cityMembers, @Nullable Long team) {}
 
     private final Contestants contestants;
     private final ProvincialSelection selection;
     private final InterviewScores interviews;
     private final CompositeStandings standings;
+    private final SelectionAwards awards;
+    private final SelectionLists lists;
     private final Stages stages;
 
     SelectionApi(Contestants contestants, ProvincialSelection selection, InterviewScores interviews, CompositeStandings standings,
-            Stages stages) {
+            SelectionAwards awards, SelectionLists lists, Stages stages) {
+        this.awards = awards;
+        this.lists = lists;
         this.contestants = contestants;
         this.selection = selection;
         this.interviews = interviews;
@@ -140,14 +148,57 @@ class SelectionApi {
         return standings.composite(user, id);
     }
 
+    @GetMapping("/competitions/{id}/contestants.xlsx")
+    @OrganizerOnly
+    @Operation(summary = "The contestants and the fields against the minimum as xlsx, with the pipeline page's columns")
+    ResponseEntity<byte[]> contestantsXlsx(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return Spreadsheet.download(lists.contestantsXlsx(user, id), "contestants.xlsx");
+    }
+
+    @GetMapping("/stages/{stageId}/selection.xlsx")
+    @OrganizerOnly
+    @Operation(summary = "The selection per city (one sheet a city: teams, individuals, who came in and who was skipped, and why) as xlsx")
+    ResponseEntity<byte[]> selectionXlsx(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId) {
+        return Spreadsheet.download(lists.selectionXlsx(user, stageId), "selection.xlsx");
+    }
+
+    @GetMapping("/competitions/{id}/composite.xlsx")
+    @OrganizerOnly
+    @Operation(summary = "The composite standings with their three parts, the county teams and the cities as xlsx")
+    ResponseEntity<byte[]> compositeXlsx(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return Spreadsheet.download(lists.compositeXlsx(user, id), "composite.xlsx");
+    }
+
+    @GetMapping("/stages/{stageId}/team.xlsx")
+    @OrganizerOnly
+    @Operation(summary = "The regional or national team named so far as xlsx")
+    ResponseEntity<byte[]> teamXlsx(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId) {
+        return Spreadsheet.download(lists.teamXlsx(user, stageId), "team.xlsx");
+    }
+
+    @PostMapping("/competitions/{id}/awards/publish")
+    @OrganizerOnly
+    @Operation(summary = "Publish the awards as they stand (freezes them); publishing again needs a reason; 409 while a composite is missing")
+    CompositeStandings.Awards publishAwards(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody(required = false)
+            @Nullable Publish body) {
+        return awards.publish(user, id, body == null ? null : body.reason(), null);
+    }
+
+    @GetMapping("/competitions/{id}/awards/publication")
+    @OrganizerOnly
+    @Operation(summary = "When and by whom the awards were published, with the reason of a publication made again (404 before publishing)")
+    SelectionStore.Publication publication(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return awards.publication(user, id).orElseThrow(Refusal::notFound);
+    }
+
     @PostMapping("/stages/{stageId}/team")
     @OrganizerOnly
-    @Operation(summary = "Name the regional team ({alternate}) or the national team ({cityMembers}) from the composite standings")
+    @Operation(summary = "Name the regional team ({alternate}, and {team} when county teams tie for first) or the national team ({cityMembers})")
     Object team(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, @RequestBody TeamRequest body) {
         Stages.StageOf s = stages.managed(user, stageId);
         if (s.stage().code().equals(s.competition().selection().national().stage())) {
             return standings.nationalTeam(user, stageId, body.cityMembers());
         }
-        return standings.regionalTeam(user, stageId, body.alternate());
+        return standings.regionalTeam(user, stageId, body.team(), body.alternate());
     }
 }

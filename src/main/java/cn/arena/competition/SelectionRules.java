@@ -64,8 +64,11 @@ public record SelectionRules(Entry entry, City city, Interview interview, Compos
     /** Award ranges by composite rank: of individuals, of the selected county teams, of the cities. */
     public record Awards(List<AwardRanges.Range> individual, List<AwardRanges.Range> team, List<AwardRanges.Range> organisations) {}
 
-    /** The regional stage's team: the first county team by composite, {@code alternates} of it named as 替补. */
-    public record Regional(String stage, int alternates) {}
+    /**
+     * The regional stage's team: the first county team by composite, {@code alternates} of it named as 替补; equal sums
+     * separated by {@code tieBreak} over the members' composites, a tie still left named by the province.
+     */
+    public record Regional(String stage, int alternates, TeamTieBreak tieBreak) {}
 
     /** The national stage's team: {@code cityMembers} of one city plus the best composite not among them. */
     public record National(String stage, int cityMembers) {

@@ -25,6 +25,14 @@ class SelectionStore {
 
     record MemberRow(long personId, boolean alternate) {}
 
+    record Publication(Instant publishedAt, String publishedBy, @Nullable String reason) {}
+
+    enum AwardKind { INDIVIDUAL, TEAM, ORGANISATION }
+
+    /** One published award: to a person ({@code personId}, {@code name}) or to a unit ({@code orgUnitId}). */
+    record PublishedAward(AwardKind kind, String award, String awardName, int rank, @Nullable Long personId, @Nullable Long orgUnitId,
+            @Nullable String name, String unitName, BigDecimal score) {}
+
     private final JdbcClient jdbc;
 
     SelectionStore(JdbcClient jdbc) {
@@ -130,5 +138,38 @@ class SelectionStore {
     List<MemberRow> members(long stageId) {
         return jdbc.sql("select person_id, alternate from competition_stage_member where stage_id = :s order by position")
                 .param("s", stageId).query((rs, n) -> new MemberRow(rs.getLong(1), rs.getBoolean(2))).list();
+    }
+
+    Optional<Publication> publication(long competitionId) {
+        return jdbc.sql("select published_at, published_by, reason from competition_award_publication where competition_id = :c")
+                .param("c", competitionId).query((rs, n) -> new Publication(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
+                        rs.getString(3))).optional();
+    }
+
+    /** Replaces the competition's published awards (and their publication) with these, in order. */
+    void publishAwards(long competitionId, Publication publication, List<PublishedAward> awards) {
+        jdbc.sql("delete from competition_published_award where competition_id = :c").param("c", competitionId).update();
+        jdbc.sql("delete from competition_award_publication where competition_id = :c").param("c", competitionId).update();
+        jdbc.sql("insert into competition_award_publication (competition_id, published_at, published_by, reason) values (:c, :at, :by, :r)")
+                .param("c", competitionId).param("at", utc(publication.publishedAt())).param("by", publication.publishedBy())
+                .param("r", publication.reason()).update();
+        for (int i = 0; i < awards.size(); i++) {
+            PublishedAward a = awards.get(i);
+            jdbc.sql("""
+                    insert into competition_published_award (competition_id, kind, position, award, award_name, award_rank, person_id,
+                        org_unit_id, name, unit_name, score) values (:c, :kind, :pos, :award, :awardName, :rank, :person, :unit, :name, :unitName, :score)""")
+                    .param("c", competitionId).param("kind", a.kind().name()).param("pos", i).param("award", a.award())
+                    .param("awardName", a.awardName()).param("rank", a.rank()).param("person", a.personId()).param("unit", a.orgUnitId())
+                    .param("name", a.name()).param("unitName", a.unitName()).param("score", a.score()).update();
+        }
+    }
+
+    List<PublishedAward> publishedAwards(long competitionId) {
+        return jdbc.sql("""
+                select kind, award, award_name, award_rank, person_id, org_unit_id, name, unit_name, score from competition_published_award
+                where competition_id = :c order by position""")
+                .param("c", competitionId).query((rs, n) -> new PublishedAward(AwardKind.valueOf(rs.getString(1)), rs.getString(2),
+                        rs.getString(3), rs.getInt(4), rs.getObject(5, Long.class), rs.getObject(6, Long.class), rs.getString(7),
+                        rs.getString(8), rs.getBigDecimal(9))).list();
     }
 }

@@ -1,6 +1,8 @@
 package cn.arena.competition;
 
 import cn.arena.account.CurrentUser;
+import cn.arena.exam.ExamDirectory;
+import cn.arena.exam.ExamInfo;
 import cn.arena.marking.ExamResults;
 import cn.arena.marking.ReleasedScore;
 import cn.arena.shared.Ranking;
@@ -32,12 +34,14 @@ class Stages {
     private final Registration registration;
     private final CompetitionStore store;
     private final ExamResults results;
+    private final ExamDirectory exams;
 
-    Stages(Competitions competitions, Registration registration, CompetitionStore store, ExamResults results) {
+    Stages(Competitions competitions, Registration registration, CompetitionStore store, ExamResults results, ExamDirectory exams) {
         this.competitions = competitions;
         this.registration = registration;
         this.store = store;
         this.results = results;
+        this.exams = exams;
     }
 
     /** The stage and its competition, if the user may see the competition; otherwise 404. */
@@ -110,6 +114,17 @@ class Stages {
         Map<Long, BigDecimal> scores = new HashMap<>();
         releasedScores(stage).forEach((person, released) -> scores.put(person, released.score()));
         return scores;
+    }
+
+    /** person → the total points of the exam paper they were seated for in the stage: the full marks of their score. */
+    Map<Long, BigDecimal> fullMarks(CompetitionStore.StageRow stage) {
+        Map<Long, BigDecimal> sittingTotal = new HashMap<>();
+        for (CompetitionStore.SittingRow sitting : store.sittings(stage.id())) {
+            sittingTotal.put(sitting.id(), exams.find(sitting.examId()).map(ExamInfo::totalPoints).orElseThrow());
+        }
+        Map<Long, BigDecimal> marks = new HashMap<>();
+        store.seats(stage.id()).forEach(seat -> marks.put(seat.personId(), sittingTotal.get(seat.sittingId())));
+        return marks;
     }
 
     /** person → their released result (score, time used, submit time) in the stage's sittings; absent if they did not sit. */

@@ -50,6 +50,6 @@ record Exam(long id, String title, @Nullable Long ownerUnitId, List<Long> bankId
 
     ExamInfo info() {
         return new ExamInfo(id, title, ownerUnitId, windowStart, windowEnd, durationMinutes, multipleChoiceScoring,
-                tieBreak == null ? null : tieBreak.name(), published());
+                tieBreak == null ? null : tieBreak.name(), published(), blueprint.totalPoints());
     }
 }

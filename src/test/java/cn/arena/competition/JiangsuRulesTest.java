@@ -59,21 +59,26 @@ class JiangsuRulesTest {
 
     @Test
     void theCompositeWeighsEachPartAsAPercentageOfItsFullMarksAndRoundsOnlyTheSum() {
-        var composite = new CompositeScore(List.of(
-                new CompositeScore.Part("city", new BigDecimal("30"), new BigDecimal("100")),
-                new CompositeScore.Part("province-written", new BigDecimal("30"), new BigDecimal("150")),
-                new CompositeScore.Part("province-interview", new BigDecimal("40"), new BigDecimal("100"))), 2);
+        var composite = new CompositeScore(List.of(new CompositeScore.Part("city", new BigDecimal("30")),
+                new CompositeScore.Part("province-written", new BigDecimal("30")), new CompositeScore.Part("province-interview", new BigDecimal("40"))), 2);
 
         // 30 × 88.5/100 + 30 × 100/150 + 40 × 91.33/100 = 26.55 + 20 + 36.532 = 83.082 → 83.08
-        assertThat(composite.of(Map.of("city", new BigDecimal("88.5"), "province-written", new BigDecimal("100"),
-                "province-interview", new BigDecimal("91.33")))).contains(new BigDecimal("83.08"));
+        assertThat(composite.of(Map.of("city", of("88.5", "100"), "province-written", of("100", "150"), "province-interview", of("91.33", "100"))))
+                .contains(new BigDecimal("83.08"));
         // 30 × 1/150 = 0.2 exactly; 30 × 0.01/100 + 40 × 0.01/100 = 0.007: 0.207 → 0.21 (half up on the sum only)
-        assertThat(composite.of(Map.of("city", new BigDecimal("0.01"), "province-written", new BigDecimal("1"),
-                "province-interview", new BigDecimal("0.01")))).contains(new BigDecimal("0.21"));
-        assertThat(composite.percent(composite.parts().get(1), new BigDecimal("100"))).isEqualByComparingTo("66.67");
-        assertThat(composite.of(Map.of("city", BigDecimal.TEN, "province-written", BigDecimal.TEN))).isEmpty();
-        assertThatThrownBy(() -> new CompositeScore(List.of(new CompositeScore.Part("city", BigDecimal.TEN, BigDecimal.TEN)), 2))
+        assertThat(composite.of(Map.of("city", of("0.01", "100"), "province-written", of("1", "150"), "province-interview", of("0.01", "100"))))
+                .contains(new BigDecimal("0.21"));
+        // the same score weighs by the paper it was sat on: 100 of 150 is 66.67 %, of 200 half
+        assertThat(composite.percent(of("100", "150"))).isEqualByComparingTo("66.67");
+        assertThat(composite.percent(of("100", "200"))).isEqualByComparingTo("50.00");
+        assertThat(composite.of(Map.of("city", of("10", "100"), "province-written", of("10", "100")))).isEmpty();
+        assertThatThrownBy(() -> new CompositeScore(List.of(new CompositeScore.Part("city", BigDecimal.TEN)), 2))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> of("10", "0")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static CompositeScore.Scored of(String score, String fullMarks) {
+        return new CompositeScore.Scored(new BigDecimal(score), new BigDecimal(fullMarks));
     }
 
     private final AwardRanges titles = new AwardRanges(List.of(
@@ -120,12 +125,48 @@ class JiangsuRulesTest {
                 r -> assertThat(r.problems()).extracting(p -> p.rule()).containsExactly("TEAM_SIZE"));
     }
 
+    private static RegionalTeam.Candidate county(long id, String name, String... composites) {
+        List<BigDecimal> scores = java.util.Arrays.stream(composites).map(BigDecimal::new).toList();
+        List<Long> members = java.util.stream.LongStream.rangeClosed(id * 10 + 1, id * 10 + 4).boxed().toList();
+        return new RegionalTeam.Candidate(id, name, scores.stream().reduce(BigDecimal.ZERO, BigDecimal::add), scores, members);
+    }
+
     @Test
     void theRegionalAlternateIsOneOfTheFirstCountyTeam() {
-        assertThat(RegionalTeam.of(List.of(1L, 2L, 3L, 4L), 3L)).isEqualTo(new RegionalTeam(List.of(1L, 2L, 3L, 4L), 3L));
-        assertThatThrownBy(() -> RegionalTeam.of(List.of(1L, 2L, 3L, 4L), 9L)).isInstanceOfSatisfying(Refusal.class,
+        List<RegionalTeam.Candidate> teams = List.of(county(2, "宜兴市", "80", "80", "80", "80"), county(1, "江阴市", "90", "85", "80", "75"));
+        assertThat(RegionalTeam.of(teams, TeamTieBreak.MEMBER_SCORES, null, 13L))
+                .isEqualTo(new RegionalTeam(1, List.of(11L, 12L, 13L, 14L), 13L));
+        assertThatThrownBy(() -> RegionalTeam.of(teams, TeamTieBreak.MEMBER_SCORES, null, 21L)).isInstanceOfSatisfying(Refusal.class,
                 r -> assertThat(r.violations()).extracting(v -> v.field()).containsExactly("alternate"));
-        assertThatThrownBy(() -> RegionalTeam.of(List.of(1L, 2L, 3L, 4L), null)).isInstanceOf(Refusal.class);
+        assertThatThrownBy(() -> RegionalTeam.of(teams, TeamTieBreak.MEMBER_SCORES, null, null)).isInstanceOf(Refusal.class);
+        assertThatThrownBy(() -> RegionalTeam.of(List.of(), TeamTieBreak.MEMBER_SCORES, null, 13L)).isInstanceOfSatisfying(Refusal.class,
+                r -> assertThat(r.kind()).isEqualTo(Refusal.Kind.CONFLICT));
+    }
+
+    @Test
+    void equalSumsGoToTheBetterBestMemberAndATrueTieIsForTheProvinceToName() {
+        // 320 each: 江阴's best 90 beats 宜兴's 80s (the city round's rule for equal county sums)
+        var jiangyin = county(1, "江阴市", "90", "85", "80", "65");
+        var yixing = county(2, "宜兴市", "80", "80", "80", "80");
+        assertThat(RegionalTeam.of(List.of(yixing, jiangyin), TeamTieBreak.MEMBER_SCORES, null, 11L).countyId()).isEqualTo(1);
+        // with NONE the two are tied for first
+        assertThatThrownBy(() -> RegionalTeam.of(List.of(yixing, jiangyin), TeamTieBreak.NONE, null, 11L)).isInstanceOfSatisfying(Refusal.class,
+                r -> assertThat(r.violations()).extracting(v -> v.rule()).containsExactly("TEAM_TIE"));
+        // the same four composites: tied; the refusal names both, and the province names one of them
+        var liyang = county(3, "溧阳市", "90", "85", "80", "65");
+        assertThatThrownBy(() -> RegionalTeam.of(List.of(jiangyin, yixing, liyang), TeamTieBreak.MEMBER_SCORES, null, 11L))
+                .isInstanceOfSatisfying(Refusal.class, r -> {
+                    assertThat(r.kind()).isEqualTo(Refusal.Kind.CONFLICT);
+                    assertThat(r.violations()).singleElement().satisfies(v -> {
+                        assertThat(v.rule()).isEqualTo("TEAM_TIE");
+                        assertThat(v.args()).containsExactly("江阴市、溧阳市");
+                    });
+                });
+        assertThat(RegionalTeam.of(List.of(jiangyin, yixing, liyang), TeamTieBreak.MEMBER_SCORES, 3L, 31L))
+                .isEqualTo(new RegionalTeam(3, List.of(31L, 32L, 33L, 34L), 31L));
+        // naming a team that is not (jointly) first is refused on team
+        assertThatThrownBy(() -> RegionalTeam.of(List.of(jiangyin, yixing, liyang), TeamTieBreak.MEMBER_SCORES, 2L, 21L))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.violations()).extracting(v -> v.field()).containsExactly("team"));
     }
 
     @Test

@@ -42,7 +42,7 @@ class JiangsuTemplateTest {
                 new AwardRanges.Range("INNOVATION_EXPERT", "江苏省五一创新能手", 2, 3));
         assertThat(rules.awards().team()).extracting(r -> r.from() + "-" + r.to()).containsExactly("1-2", "3-5", "6-9");
         assertThat(rules.awards().organisations()).extracting(r -> r.from() + "-" + r.to()).containsExactly("1-1", "2-3", "4-6");
-        assertThat(rules.regional()).isEqualTo(new SelectionRules.Regional("regional", 1));
+        assertThat(rules.regional()).isEqualTo(new SelectionRules.Regional("regional", 1, TeamTieBreak.MEMBER_SCORES));
         assertThat(rules.national()).isEqualTo(new SelectionRules.National("national", 4));
     }
 
@@ -61,6 +61,11 @@ class JiangsuTemplateTest {
         assertThatThrownBy(() -> CompetitionTemplate.parse(source().replace("to: province-written", "to: semifinal")))
                 .hasMessageContaining("semifinal");
         assertThatThrownBy(() -> CompetitionTemplate.parse(source().replace("[LESS_TIME, EARLIER_SUBMIT]", "[COIN_TOSS]")))
+                .isInstanceOf(IllegalArgumentException.class);
+        // full marks are the paper's total: a template stating its own could differ from the exam actually sat
+        assertThatThrownBy(() -> CompetitionTemplate.parse(source().replace("{stage: city, weight: 30}", "{stage: city, weight: 30, fullMarks: 100}")))
+                .hasMessageContaining("fullMarks");
+        assertThatThrownBy(() -> CompetitionTemplate.parse(source().replace("tieBreak: MEMBER_SCORES", "tieBreak: COIN_TOSS")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

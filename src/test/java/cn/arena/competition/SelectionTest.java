@@ -71,11 +71,26 @@ abstract class SelectionTest extends CompetitionTest {
     }
 
     static long binaryExam(Api org, long bank, String title) {
+        return binaryExam(org, bank, title, IntStream.of(ITEM_POINTS));
+    }
+
+    /**
+     * The seven items and one more worth {@code extra} that nobody answers: the paper's total is 100 + extra, so a
+     * score of s is s of 100 + extra (the bank gets the eighth question it needs).
+     */
+    static long binaryExamOutOf(Api org, long bank, String title, int extra) {
+        var q = org.post("/api/v1/banks/" + bank + "/questions", obj("type", "TRUE_FALSE", "stem", "人社窗口附加判断题（本题答案：正确）",
+                "answer", true, "points", 1, "difficulty", 3, "category", "综合服务规范"));
+        assertThat(q.status()).as(q.toString()).isEqualTo(201);
+        return binaryExam(org, bank, title, IntStream.concat(IntStream.of(ITEM_POINTS), IntStream.of(extra)));
+    }
+
+    private static long binaryExam(Api org, long bank, String title, IntStream points) {
         var exam = org.post("/api/v1/exams", obj("title", title, "bankIds", List.of(bank),
                 "windowStart", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).toString(),
                 "windowEnd", OffsetDateTime.now(ZoneOffset.UTC).plusHours(3).toString(), "durationMinutes", 60,
                 "variant", "SHARED", "shuffleQuestions", false, "shuffleOptions", false,
-                "sections", IntStream.of(ITEM_POINTS).mapToObj(p -> obj("type", "TRUE_FALSE", "count", 1, "pointsEach", p)).toList()));
+                "sections", points.mapToObj(p -> obj("type", "TRUE_FALSE", "count", 1, "pointsEach", p)).toList()));
         assertThat(exam.status()).as(exam.toString()).isEqualTo(201);
         return exam.id();
     }
