@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,10 +69,16 @@ public class LiveFinals {
                 .toList();
     }
 
-    /** Each team's final score becomes its score in the stage, as if entered with {@code PUT …/teams/{teamId}/score}. */
+    /** A team's final score, and its tiebreak round's points if it played one (they order it among the tied). */
+    public record FinalScore(BigDecimal score, @Nullable BigDecimal tiebreak) {}
+
+    /**
+     * Each team's final score becomes its score in the stage, as if entered with {@code PUT …/teams/{teamId}/score}
+     * (below zero too); the awards then order teams tied on it by their tiebreak points.
+     */
     @Transactional
-    public void enterFinalScores(CurrentUser actor, long stageId, Map<Long, BigDecimal> finalScores, String note) {
-        finalScores.forEach((teamId, score) -> scores.enterScore(actor, stageId, teamId, score, note));
+    public void enterFinalScores(CurrentUser actor, long stageId, Map<Long, FinalScore> finalScores, String note) {
+        finalScores.forEach((teamId, f) -> scores.enterFinalScore(actor, stageId, teamId, f.score(), f.tiebreak(), note));
     }
 
     private FinalStage of(Stages.StageOf s) {

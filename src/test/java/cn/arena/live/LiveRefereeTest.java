@@ -272,6 +272,8 @@ class LiveRefereeTest {
             command("JUDGE");
         }
         assertThat(rule(() -> command("TIEBREAK", null, null, false, null, null, null, List.of(A)))).isEqualTo("teamIds");
+        assertThat(score(A)).isEqualByComparingTo(score(C));
+        assertThat(rule(() -> command("TIEBREAK", null, null, false, null, null, null, List.of(A, B)))).as("C is tied too").isEqualTo("TIE_INCOMPLETE");
         command("ADJUST", null, null, false, C, new BigDecimal("1"), "仲裁", null);
         assertThat(rule(() -> command("TIEBREAK", null, null, false, null, null, null, List.of(A, C)))).isEqualTo("NOT_TIED");
         command("TIEBREAK", null, null, false, null, null, null, List.of(A, B));
