@@ -1,6 +1,5 @@
 package cn.arena.live;
 
-import static cn.arena.support.Api.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -18,17 +17,7 @@ class LiveAwardsIT extends LiveTest {
     /** One BUZZER round of two questions: seats 1 and 2 each win one (110, 110), seat 3 fouls (90), seat 8 loses 150 by ruling. */
     void tieOnTheFirstBoundary() throws Exception {
         finalOfEightTeams();
-        assertThat(host.put(live + "/rounds", obj("baseScore", 100, "rounds", List.of(obj("no", 1, "kind", "BUZZER", "name", "抢答题",
-                "questions", 2, "points", 10, "foul", 10, "seconds", 20)))).status()).isEqualTo(204);
-        long bank = host.post("/api/v1/banks", obj("name", unique("决赛题库"))).id();
-        List<Long> ids = new ArrayList<>();
-        for (int i = 1; i <= 3; i++) {
-            ids.add(host.post("/api/v1/banks/" + bank + "/questions", obj("type", "TRUE_FALSE", "stem", "第" + i + "题：政务服务事项实行清单管理",
-                    "answer", true, "points", 10, "difficulty", 3, "category", "决赛")).id());
-        }
-        var loaded = host.put(live + "/questions", obj("rounds", List.of(obj("round", 1, "questionIds", ids.subList(0, 2))),
-                "tiebreak", ids.subList(2, 3)));
-        assertThat(loaded.status()).as(loaded.toString()).isEqualTo(204);
+        oneBuzzerRound(2, 1, "解析");
         command("START");
         command("NEXT_ROUND");
         command("NEXT_QUESTION");

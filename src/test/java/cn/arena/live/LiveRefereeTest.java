@@ -91,7 +91,7 @@ class LiveRefereeTest {
     void commandsBeforeStartAreRefusedAsNotRunning() {
         assertThat(rule(() -> LiveReferee.decide(state, new LiveCommand("x", "NEXT_ROUND", null, null, false, null, null, null, null, null))))
                 .isEqualTo("NOT_RUNNING");
-        assertThat(LiveReferee.buzz(state, A, 110).result()).isEqualTo(BuzzResult.CLOSED);
+        assertThat(LiveReferee.buzz(state, A, 110L).result()).isEqualTo(BuzzResult.CLOSED);
     }
 
     @Test
