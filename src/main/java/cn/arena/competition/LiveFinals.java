@@ -27,6 +27,9 @@ public class LiveFinals {
     /** A team advanced into the final: its unit and its named finalists (empty until named). */
     public record FinalTeam(long teamId, long orgUnitId, String unitName, List<Long> finalistIds) {}
 
+    /** The demo data's competition whose live final is ready to run (see {@code LiveFinalDemoData}). */
+    public static final String DEMO_COMPETITION = "2021年江阴市政务服务技能竞赛（现场决赛演示）";
+
     private final Stages stages;
     private final CompetitionStore store;
     private final Competitions competitions;
@@ -50,6 +53,13 @@ public class LiveFinals {
     public Optional<FinalStage> find(long stageId) {
         return store.stage(stageId).filter(s -> s.kind() == StageKind.LIVE_FINAL)
                 .map(s -> of(new Stages.StageOf(competitions.byId(s.competitionId()), s)));
+    }
+
+    /** The demo competition's final, when the demo data made it. */
+    public Optional<FinalStage> demo() {
+        return store.competitions().stream().filter(c -> c.name().equals(DEMO_COMPETITION)).findFirst()
+                .flatMap(c -> store.stages(c.id()).stream().filter(st -> st.kind() == StageKind.LIVE_FINAL).findFirst())
+                .flatMap(st -> find(st.id()));
     }
 
     public boolean canManage(CurrentUser user, FinalStage stage) {
