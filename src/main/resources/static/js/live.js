@@ -121,7 +121,9 @@
       row.dataset.team = r.teamId;
       row.dataset.score = r.score;
       const name = document.createElement(list.tagName === 'TBODY' ? 'td' : 'span');
-      name.textContent = (r.rank ? msg('rank').replace('{0}', r.rank) + ' ' : '') + teamName(r.teamId);
+      const team = state.teams.find((t) => t.teamId === r.teamId);
+      const tiebreak = team && team.tiebreakPoints !== undefined ? ' · ' + msg('tiebreak-points').replace('{0}', team.tiebreakPoints) : '';
+      name.textContent = (r.rank ? msg('rank').replace('{0}', r.rank) + ' ' : '') + teamName(r.teamId) + tiebreak;
       const score = document.createElement(list.tagName === 'TBODY' ? 'td' : 'strong');
       score.textContent = r.score;
       row.append(name, score);

@@ -77,9 +77,11 @@ class LiveStationReplayBrowserIT extends LiveTest {
             console.waitForSelector("#live-tiebreak button");
             assertThat(console.locator("#live-tiebreak button").count()).isEqualTo(1);
             assertThat(console.textContent("#live-tiebreak button")).contains("100");
+            Chromium.screenshot(console, "live-host-tiebreak-offer");
             long beforeTiebreak = seq();
             console.click("#live-tiebreak button");
             waitSeq(console, beforeTiebreak + 1);
+            assertThat(console.textContent("#live-teams")).contains("附加赛 0");
             assertThat(host.get(live).json().get("tiebreakTeams")).extracting(t -> t.asLong())
                     .containsExactly(team(2), team(4), team(5), team(6), team(7), team(8));
             Chromium.screenshot(console, "live-host-tiebreak");
