@@ -303,6 +303,8 @@
   let replayShown = -1;
   let replayWanted = null;
   let replayLoading = false;
+  // at the end of a running final the replay follows new events; a step back stops that until the end is chosen again
+  let replayFollowing = true;
 
   async function replay(seq) {
     replayWanted = seq;
@@ -335,9 +337,8 @@
     const response = await fetch(base + '/replay?seq=0', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
     if (!response.ok) return;
     const last = (await response.json()).last;
-    const following = replayShown < 0 || replayShown === Number(slider.max);
     slider.max = last;
-    if (following) replay(last);
+    if (replayFollowing) replay(last);
   }
 
   function renderMoment(m) {
@@ -449,7 +450,11 @@
 
   if (role === 'replay') {
     const slider = el('replay-seq');
-    const step = (to) => replay(Math.max(0, Math.min(Number(slider.max), to)));
+    const step = (to) => {
+      const seq = Math.max(0, Math.min(Number(slider.max), to));
+      replayFollowing = seq === Number(slider.max);
+      replay(seq);
+    };
     slider.addEventListener('input', () => step(Number(slider.value)));
     el('replay-first').addEventListener('click', () => step(0));
     el('replay-prev').addEventListener('click', () => step(replayShown - 1));
