@@ -32,7 +32,30 @@
     setTimeout(() => box.classList.add('d-none'), 6000);
   }
 
-  async function refresh() {
+  // Events come in bursts (a whole history on joining): refreshes coalesce, one in flight and at most one more after it.
+  let refreshing = null;
+  let refreshAgain = false;
+
+  function refresh() {
+    if (refreshing) {
+      refreshAgain = true;
+      return refreshing;
+    }
+    refreshing = (async () => {
+      try {
+        do {
+          refreshAgain = false;
+          await load();
+        } while (refreshAgain);
+      } finally {
+        refreshing = null;
+      }
+    })();
+    return refreshing;
+  }
+
+  async function load() {
+    if (role === 'replay') return replayEnd();
     const response = await fetch(base + (role === 'host' ? '/host' : query), { credentials: 'same-origin', headers: { Accept: 'application/json' } });
     if (!response.ok) return;
     state = await response.json();
@@ -82,6 +105,7 @@
     if (role === 'host') renderHost(c);
     if (role === 'terminal') renderTerminal(c);
     if (role === 'judge') renderJudge(c);
+    if (role === 'station') renderStation(c);
   }
 
   function renderTeams() {
@@ -97,7 +121,9 @@
       row.dataset.team = r.teamId;
       row.dataset.score = r.score;
       const name = document.createElement(list.tagName === 'TBODY' ? 'td' : 'span');
-      name.textContent = (r.rank ? msg('rank').replace('{0}', r.rank) + ' ' : '') + teamName(r.teamId);
+      const team = state.teams.find((t) => t.teamId === r.teamId);
+      const tiebreak = team && team.tiebreakPoints !== undefined ? ' · ' + msg('tiebreak-points').replace('{0}', team.tiebreakPoints) : '';
+      name.textContent = (r.rank ? msg('rank').replace('{0}', r.rank) + ' ' : '') + teamName(r.teamId) + tiebreak;
       const score = document.createElement(list.tagName === 'TBODY' ? 'td' : 'strong');
       score.textContent = r.score;
       row.append(name, score);
@@ -140,11 +166,34 @@
       b.addEventListener('click', () => command({ type: 'NEXT_QUESTION', tier }));
       return b;
     }));
+    renderTiebreak(c);
     const link = el('screen-link');
     if (!link.dataset.loaded) {
       link.dataset.loaded = '1';
       fetch(base + '/screen-key', { credentials: 'same-origin' }).then((r) => r.json()).then((k) => { link.href = k.url; });
     }
+  }
+
+  // Once the last round is over, a tiebreak (附加赛) is offered for each group of teams on one score, all of them.
+  function renderTiebreak(c) {
+    const box = el('live-tiebreak');
+    const lastOver = state.status === 'RUNNING' && !state.tiebreakTeams && c && c.round === state.rounds.length
+      && (c.phase === 'READY' || c.phase === 'REVEALED') && c.asked >= c.of;
+    const groups = {};
+    if (lastOver) state.teams.forEach((t) => { (groups[t.score] = groups[t.score] || []).push(t); });
+    box.replaceChildren(...Object.entries(groups).filter(([, teams]) => teams.length > 1).map(([score, teams]) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'btn btn-outline-warning';
+      const names = teams.map((t) => t.unitName).join('、');
+      b.textContent = msg('tiebreak').replace('{0}', names).replace('{1}', score);
+      b.dataset.tiebreak = teams.map((t) => t.teamId).join(',');
+      b.addEventListener('click', () => {
+        if (!window.confirm(msg('confirm-tiebreak').replace('{0}', names))) return;
+        command({ type: 'TIEBREAK', teamIds: teams.map((t) => t.teamId) });
+      });
+      return b;
+    }));
   }
 
   function renderTerminal(c) {
@@ -158,11 +207,159 @@
 
   function renderJudge(c) {
     const essay = c && c.kind === 'ESSAY' && c.phase === 'ANSWERING';
-    el('essay-form').classList.toggle('d-none', !essay);
+    const recused = essay && (state.recusedFor || []).includes(c.teamId);
+    el('essay-form').classList.toggle('d-none', !essay || recused);
+    el('live-recused').classList.toggle('d-none', !recused);
     text('live-essay-team', essay ? teamName(c.teamId) : msg('waiting'));
     const round = state.rounds.find((r) => c && r.no === c.round);
     text('essay-max', round && round.maxPoints);
     if (round) el('essay-points').max = round.maxPoints;
+  }
+
+  // Buzzer station: one key per team (default: its seat number, 0 for seat 10), kept in this browser.
+  const stationKeys = 'arena.live.station.' + stage;
+  let keyOf = JSON.parse(localStorage.getItem(stationKeys) || '{}');
+  const pressed = {};
+
+  function keyFor(team) {
+    return keyOf[team.teamId] || (team.seat <= 10 ? String(team.seat % 10) : '');
+  }
+
+  function renderStation(c) {
+    const teams = state.teams;
+    el('station-empty').classList.toggle('d-none', teams.length > 0);
+    el('station-teams').replaceChildren(...teams.map((t) => {
+      const card = document.createElement('div');
+      card.className = 'live-station-team';
+      card.dataset.team = t.teamId;
+      // what matters most of the team's buzzes on this question: having won it, then the foul, then the latest
+      const own = c ? c.buzzes.filter((b) => b.teamId === t.teamId).map((b) => b.result) : [];
+      const mine = pressed[t.teamId];
+      if (mine && mine.seq >= state.seq) own.push(mine.result);
+      const result = ['WON', 'EARLY'].find((r) => own.includes(r)) || own.pop() || null;
+      if (result) card.classList.add('live-' + result.toLowerCase());
+      card.dataset.result = result || '';
+      const key = document.createElement('kbd');
+      key.className = 'live-station-key';
+      key.textContent = keyFor(t).toUpperCase() || '—';
+      const name = document.createElement('div');
+      name.className = 'live-station-name';
+      name.textContent = t.seat + '. ' + t.unitName;
+      const score = document.createElement('div');
+      score.className = 'live-station-score';
+      score.textContent = t.score;
+      const outcome = document.createElement('div');
+      outcome.className = 'live-station-result';
+      outcome.textContent = result ? msg('result-' + result) : '';
+      card.append(key, name, score, outcome);
+      return card;
+    }));
+    const form = el('station-keys');
+    if (form.children.length !== teams.length && !form.contains(document.activeElement)) {
+      form.replaceChildren(...teams.map((t) => {
+        const col = document.createElement('div');
+        col.className = 'col-6 col-md-3';
+        const label = document.createElement('label');
+        label.className = 'form-label small mb-0';
+        label.htmlFor = 'station-key-' + t.teamId;
+        label.textContent = t.seat + '. ' + t.unitName + ' · ' + msg('key-of');
+        const input = document.createElement('input');
+        input.className = 'form-control';
+        input.id = 'station-key-' + t.teamId;
+        input.maxLength = 1;
+        input.value = keyFor(t);
+        input.addEventListener('input', () => {
+          keyOf[t.teamId] = input.value.toLowerCase();
+          localStorage.setItem(stationKeys, JSON.stringify(keyOf));
+          renderStation(state.current);
+        });
+        col.append(label, input);
+        return col;
+      }));
+    }
+  }
+
+  // A press is posted with its own id and sent again with the same id if the network fails: the server counts it once.
+  async function stationPress(teamId) {
+    const pressId = crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + '-' + Math.floor(Math.random() * 1e9);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      let response;
+      try {
+        response = await window.arena.api('POST', base + '/buzz/' + teamId, { pressId });
+      } catch (network) {
+        await new Promise((done) => setTimeout(done, 300));
+        continue;
+      }
+      if (!response.ok) return error(await response.json().catch(() => null));
+      const body = await response.json();
+      pressed[teamId] = body;
+      if (state) renderStation(state.current);
+      return;
+    }
+    error(null);
+  }
+
+  // Replay: the state after event n, the fold of events 1…n, fetched as the slider moves (the last move wins).
+  let replayShown = -1;
+  let replayWanted = null;
+  let replayLoading = false;
+  // at the end of a running final the replay follows new events; a step back stops that until the end is chosen again
+  let replayFollowing = true;
+
+  async function replay(seq) {
+    replayWanted = seq;
+    if (replayLoading) return;
+    replayLoading = true;
+    try {
+      while (replayWanted !== replayShown) {
+        const wanted = replayWanted;
+        const response = await fetch(base + '/replay?seq=' + wanted, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+        if (!response.ok) {
+          error(await response.json().catch(() => null));
+          break;
+        }
+        const moment = await response.json();
+        replayShown = wanted;
+        state = moment.state;
+        const slider = el('replay-seq');
+        slider.max = moment.last;
+        slider.value = wanted;
+        render();
+        renderMoment(moment);
+      }
+    } finally {
+      replayLoading = false;
+    }
+  }
+
+  async function replayEnd() {
+    const slider = el('replay-seq');
+    const response = await fetch(base + '/replay?seq=0', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (!response.ok) return;
+    const last = (await response.json()).last;
+    slider.max = last;
+    if (replayFollowing) replay(last);
+  }
+
+  function renderMoment(m) {
+    text('replay-moment', m.last === 0 ? msg('no-events') : m.seq === 0 ? msg('moment-start').replace('{0}', m.last)
+      : msg('moment').replace('{0}', m.seq).replace('{1}', m.last));
+    const e = m.event;
+    const parts = [];
+    if (e) {
+      parts.push(zone.format(new Date(e.at)), msg('event-' + e.type));
+      if (e.teamId) parts.push(teamName(e.teamId));
+      if (e.tier) parts.push(e.tier + ' ' + msg('tier'));
+      if (e.result) parts.push(msg('result-' + e.result));
+      if (e.points != null) parts.push((e.points > 0 ? '+' : '') + e.points);
+      if (e.reason) parts.push('“' + e.reason + '”');
+      if (e.by) parts.push('(' + e.by + ')');
+    }
+    text('replay-event', parts.join(' · '));
+    el('replay-prev').disabled = m.seq <= 0;
+    el('replay-first').disabled = m.seq <= 0;
+    el('replay-next').disabled = m.seq >= m.last;
+    el('replay-last').disabled = m.seq >= m.last;
   }
 
   async function command(body) {
@@ -232,6 +429,41 @@
       const ok = el('live-ok');
       ok.textContent = msg('sent');
       ok.classList.remove('d-none');
+    });
+  }
+
+  if (role === 'station') {
+    document.addEventListener('keydown', (event) => {
+      if (event.repeat || event.target.closest('input, select, textarea') || event.ctrlKey || event.metaKey || event.altKey || !state) return;
+      const team = state.teams.find((t) => keyFor(t) !== '' && keyFor(t) === event.key.toLowerCase());
+      if (!team) return;
+      event.preventDefault();
+      stationPress(team.teamId);
+    });
+    el('station-default').addEventListener('click', () => {
+      keyOf = {};
+      localStorage.removeItem(stationKeys);
+      el('station-keys').replaceChildren();
+      renderStation(state.current);
+    });
+  }
+
+  if (role === 'replay') {
+    const slider = el('replay-seq');
+    const step = (to) => {
+      const seq = Math.max(0, Math.min(Number(slider.max), to));
+      replayFollowing = seq === Number(slider.max);
+      replay(seq);
+    };
+    slider.addEventListener('input', () => step(Number(slider.value)));
+    el('replay-first').addEventListener('click', () => step(0));
+    el('replay-prev').addEventListener('click', () => step(replayShown - 1));
+    el('replay-next').addEventListener('click', () => step(replayShown + 1));
+    el('replay-last').addEventListener('click', () => step(Number(slider.max)));
+    document.addEventListener('keydown', (event) => {
+      if (event.target.closest('input, select, textarea')) return;
+      if (event.key === 'ArrowLeft') step(replayShown - 1);
+      if (event.key === 'ArrowRight') step(replayShown + 1);
     });
   }
 

@@ -13,7 +13,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-/** Demo logins (organizer, grader, candidate), made once on a demo start; their passwords are printed once. */
+/**
+ * Demo logins (organizer, grader, candidate, and the five judges of the demo live final), made once on a demo start;
+ * their passwords are printed once.
+ */
 @Component
 @Order(1)
 class DemoAccounts implements ApplicationRunner {
@@ -26,10 +29,15 @@ class DemoAccounts implements ApplicationRunner {
         ACCOUNTS.put("demo-organizer", Role.ORGANIZER);
         ACCOUNTS.put("demo-grader", Role.GRADER);
         ACCOUNTS.put("demo-candidate", Role.CANDIDATE);
+        for (int j = 1; j <= 5; j++) {
+            ACCOUNTS.put("demo-judge-" + j, Role.JUDGE);
+        }
     }
 
     private static final Map<String, String> NAMES = Map.of(
-            "demo-organizer", "演示组织者", "demo-grader", "演示阅卷人", "demo-candidate", "演示考生（王芳）");
+            "demo-organizer", "演示组织者", "demo-grader", "演示阅卷人", "demo-candidate", "演示考生（王芳）",
+            "demo-judge-1", "演示评委一", "demo-judge-2", "演示评委二", "demo-judge-3", "演示评委三", "demo-judge-4", "演示评委四",
+            "demo-judge-5", "演示评委五");
 
     private final DemoMode demo;
     private final UserStore users;

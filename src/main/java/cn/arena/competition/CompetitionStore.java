@@ -235,19 +235,22 @@ class CompetitionStore {
         }
     }
 
-    void saveTeamScore(long stageId, long teamId, BigDecimal score, @Nullable String note, @Nullable String by, Instant now) {
+    /** A team's score in a stage scored by hand or by its live final; {@code playoff}: its tiebreak round's points. */
+    record TeamScore(BigDecimal score, @Nullable BigDecimal playoff) {}
+
+    void saveTeamScore(long stageId, long teamId, TeamScore score, @Nullable String note, @Nullable String by, Instant now) {
         jdbc.sql("delete from competition_team_score where stage_id = :s and team_id = :t").param("s", stageId).param("t", teamId).update();
         jdbc.sql("""
-                insert into competition_team_score (stage_id, team_id, score, note, entered_by, entered_at)
-                values (:s, :t, :score, :note, :by, :now)""")
-                .param("s", stageId).param("t", teamId).param("score", score).param("note", note).param("by", by)
-                .param("now", utc(now)).update();
+                insert into competition_team_score (stage_id, team_id, score, tiebreak, note, entered_by, entered_at)
+                values (:s, :t, :score, :tiebreak, :note, :by, :now)""")
+                .param("s", stageId).param("t", teamId).param("score", score.score()).param("tiebreak", score.playoff())
+                .param("note", note).param("by", by).param("now", utc(now)).update();
     }
 
-    Map<Long, BigDecimal> teamScores(long stageId) {
-        return jdbc.sql("select team_id, score from competition_team_score where stage_id = :s")
-                .param("s", stageId).query((rs, n) -> Map.entry(rs.getLong(1), rs.getBigDecimal(2))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    Map<Long, TeamScore> teamScores(long stageId) {
+        return jdbc.sql("select team_id, score, tiebreak from competition_team_score where stage_id = :s")
+                .param("s", stageId).query((rs, n) -> Map.entry(rs.getLong(1), new TeamScore(rs.getBigDecimal(2), rs.getBigDecimal(3))))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private static CompetitionRow competition(ResultSet rs, int n) throws SQLException {

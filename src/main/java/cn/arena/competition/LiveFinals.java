@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +26,9 @@ public class LiveFinals {
 
     /** A team advanced into the final: its unit and its named finalists (empty until named). */
     public record FinalTeam(long teamId, long orgUnitId, String unitName, List<Long> finalistIds) {}
+
+    /** The demo data's competition whose live final is ready to run (see {@code LiveFinalDemoData}). */
+    public static final String DEMO_COMPETITION = "2021年江阴市政务服务技能竞赛（现场决赛演示）";
 
     private final Stages stages;
     private final CompetitionStore store;
@@ -51,6 +55,13 @@ public class LiveFinals {
                 .map(s -> of(new Stages.StageOf(competitions.byId(s.competitionId()), s)));
     }
 
+    /** The demo competition's final, when the demo data made it. */
+    public Optional<FinalStage> demo() {
+        return store.competitions().stream().filter(c -> c.name().equals(DEMO_COMPETITION)).findFirst()
+                .flatMap(c -> store.stages(c.id()).stream().filter(st -> st.kind() == StageKind.LIVE_FINAL).findFirst())
+                .flatMap(st -> find(st.id()));
+    }
+
     public boolean canManage(CurrentUser user, FinalStage stage) {
         return competitions.canManage(user, stage.ownerUnitId());
     }
@@ -68,10 +79,16 @@ public class LiveFinals {
                 .toList();
     }
 
-    /** Each team's final score becomes its score in the stage, as if entered with {@code PUT …/teams/{teamId}/score}. */
+    /** A team's final score, and its tiebreak round's points if it played one (they order it among the tied). */
+    public record FinalScore(BigDecimal score, @Nullable BigDecimal tiebreak) {}
+
+    /**
+     * Each team's final score becomes its score in the stage, as if entered with {@code PUT …/teams/{teamId}/score}
+     * (below zero too); the awards then order teams tied on it by their tiebreak points.
+     */
     @Transactional
-    public void enterFinalScores(CurrentUser actor, long stageId, Map<Long, BigDecimal> finalScores, String note) {
-        finalScores.forEach((teamId, score) -> scores.enterScore(actor, stageId, teamId, score, note));
+    public void enterFinalScores(CurrentUser actor, long stageId, Map<Long, FinalScore> finalScores, String note) {
+        finalScores.forEach((teamId, f) -> scores.enterFinalScore(actor, stageId, teamId, f.score(), f.tiebreak(), note));
     }
 
     private FinalStage of(Stages.StageOf s) {

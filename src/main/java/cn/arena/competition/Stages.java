@@ -26,9 +26,9 @@ import org.springframework.stereotype.Service;
 @Service
 class Stages {
 
-    /** A team as it takes part in a stage: who of it sits, and their scores. */
+    /** A team as it takes part in a stage: who of it sits, and their scores; {@code playoff}: its tiebreak round's points. */
     record Entry(CompetitionStore.TeamRow team, String unitName, List<Long> personIds, List<@Nullable BigDecimal> scores,
-            @Nullable BigDecimal score) {}
+            @Nullable BigDecimal score, @Nullable BigDecimal playoff) {}
 
     private final Competitions competitions;
     private final Registration registration;
@@ -59,7 +59,7 @@ class Stages {
 
     List<Ranking.Ranked<Entry>> rankTeams(Competitions.Competition c, List<Entry> entries) {
         Comparator<Entry> tieBreak = Comparator.comparing(Entry::scores, c.rules().teamScore().tieBreak().comparator());
-        return Ranking.rank(entries, Entry::score, tieBreak);
+        return Ranking.rank(entries, Entry::score, Playoff.before(Entry::playoff, tieBreak));
     }
 
     /** Whether anything of the stage has been scored: a hand-entered team score or a released sitting. */
@@ -83,17 +83,18 @@ class Stages {
             finalists = store.finalists(stage.id());
         }
         Map<Long, BigDecimal> personScores = stage.kind() == StageKind.WRITTEN ? writtenScores(stage) : Map.of();
-        Map<Long, BigDecimal> teamScores = stage.kind() == StageKind.WRITTEN ? Map.of() : store.teamScores(stage.id());
+        Map<Long, CompetitionStore.TeamScore> teamScores = stage.kind() == StageKind.WRITTEN ? Map.of() : store.teamScores(stage.id());
         TeamAggregate aggregate = c.rules().teamScore().aggregate();
         List<Entry> entries = new ArrayList<>();
         for (CompetitionStore.TeamRow t : teams) {
             List<Long> personIds = finalists.getOrDefault(t.id(),
                     store.members(t.id()).stream().map(CompetitionStore.MemberRow::personId).toList());
             List<@Nullable BigDecimal> scores = personIds.stream().map(personScores::get).toList();
+            CompetitionStore.TeamScore entered = teamScores.get(t.id());
             BigDecimal score = stage.kind() == StageKind.WRITTEN
                     ? (scores.stream().allMatch(x -> x == null) ? null : aggregate.of(scores))
-                    : teamScores.get(t.id());
-            entries.add(new Entry(t, registration.unitName(t.orgUnitId()), personIds, scores, score));
+                    : entered == null ? null : entered.score();
+            entries.add(new Entry(t, registration.unitName(t.orgUnitId()), personIds, scores, score, entered == null ? null : entered.playoff()));
         }
         return entries;
     }

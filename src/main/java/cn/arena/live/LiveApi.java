@@ -56,6 +56,12 @@ class LiveApi {
         Map<String, Object> state = new LinkedHashMap<>(state(stageId, LiveSessions.Reader.READER));
         if (user != null) {
             sessions.finalist(stageId, user).ifPresent(f -> state.put("me", Map.of("teamId", f.teamId(), "personId", f.personId())));
+            // a judge's pad explains a recusal before the judge tries to score
+            List<Long> recused = sessions.read(stageId, s -> s.seats().stream().filter(t -> t.seated.recusedJudges().contains(user.id()))
+                    .map(LiveState.Team::id).toList());
+            if (!recused.isEmpty()) {
+                state.put("recusedFor", recused);
+            }
         }
         return state;
     }
@@ -167,6 +173,29 @@ class LiveApi {
     Result buzz(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId) {
         LiveSessions.Appended a = sessions.buzz(user, stageId);
         return new Result(a.event().result().name(), a.seq());
+    }
+
+    record Press(@Nullable String pressId) {}
+
+    @PostMapping("/buzz/{teamId}")
+    @Operation(summary = "The buzzer station: a key pressed for a team, by a host of the final (audited); timed on receipt, idempotent by pressId")
+    Result stationBuzz(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, @PathVariable long teamId,
+            @RequestBody(required = false) @Nullable Press press) {
+        LiveSessions.Appended a = sessions.stationBuzz(user, stageId, teamId, press == null ? null : press.pressId());
+        return new Result(a.event().result().name(), a.seq());
+    }
+
+    @GetMapping("/replay")
+    @Operation(summary = "Replay (organizer): the state after event seq — the fold of events 1…seq, answers only as revealed then — and that event")
+    Map<String, Object> replay(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, @RequestParam long seq) {
+        LiveSessions.Moment m = sessions.replay(user, stageId, seq);
+        var waiting = m.state().status == LiveState.Status.READY ? sessions.finalsTeams(stageId) : List.<cn.arena.competition.LiveFinals.FinalTeam>of();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("seq", seq);
+        body.put("last", m.last());
+        body.put("event", m.event());
+        body.put("state", view.of(m.state(), LiveSessions.Reader.READER, waiting));
+        return body;
     }
 
     @PutMapping("/essay/{teamId}")

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The live final's pages: host console, team terminal, big screen (by its key, no login) and judge pad. Each is a
- * shell that follows the stream and renders the state from the API ({@code static/js/live.js}).
+ * The live final's pages: host console, buzzer station, replay, team terminal, big screen (by its key, no login) and
+ * judge pad. Each is a shell that follows the stream and renders the state from the API ({@code static/js/live.js}).
  */
 @Controller
 class LivePages {
@@ -29,6 +29,18 @@ class LivePages {
     @GetMapping("/live/{stageId}/host")
     String host(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, Model model) {
         return page(model, sessions.hosted(user, stageId), "host", null);
+    }
+
+    /** The buzzer station: wired buzzer boxes typing keys into this page, one key per team; a host's page. */
+    @GetMapping("/live/{stageId}/station")
+    String station(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, Model model) {
+        return page(model, sessions.hosted(user, stageId), "station", null);
+    }
+
+    /** The replay of a final, moment by moment through its event log; a host's page. */
+    @GetMapping("/live/{stageId}/replay")
+    String replay(@AuthenticationPrincipal CurrentUser user, @PathVariable long stageId, Model model) {
+        return page(model, sessions.hosted(user, stageId), "replay", null);
     }
 
     @GetMapping("/live/{stageId}/terminal")

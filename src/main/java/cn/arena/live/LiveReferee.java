@@ -203,8 +203,13 @@ final class LiveReferee {
         if (ids.size() < 2 || new HashSet<>(ids).size() != ids.size() || !s.teams.keySet().containsAll(ids)) {
             throw LiveRules.invalid("teamIds", "live.command.tiebreak.teams");
         }
-        if (ids.stream().map(s::score).distinct().count() != 1) {
+        BigDecimal tied = s.score(ids.get(0));
+        if (ids.stream().anyMatch(t -> s.score(t).compareTo(tied) != 0)) {
             throw LiveRules.broken("NOT_TIED");
+        }
+        // between the tied teams only, and all of them: a tied team left out could not be placed among the others
+        if (s.teams.keySet().stream().filter(t -> s.score(t).compareTo(tied) == 0).count() != ids.size()) {
+            throw LiveRules.broken("TIE_INCOMPLETE");
         }
         if (s.plan.tiebreak().isEmpty()) {
             throw LiveRules.broken("QUESTIONS_MISSING");
@@ -212,8 +217,11 @@ final class LiveReferee {
         return LiveEvent.of(Type.TIEBREAK_BEGUN).teams(ids);
     }
 
-    /** A buzz of a team's finalist, timed when the server received it: always an event, whatever its result. */
-    static LiveEvent buzz(LiveState s, long teamId, long personId) {
+    /**
+     * A buzz of a team's finalist (or of the team at the buzzer station: no person), timed when the server received it:
+     * always an event, whatever its result.
+     */
+    static LiveEvent buzz(LiveState s, long teamId, @Nullable Long personId) {
         LiveEvent buzz = LiveEvent.of(Type.BUZZED).team(teamId, personId);
         Round r = s.round;
         boolean buzzerQuestion = s.status == Status.RUNNING && r != null && r.kind() == RoundKind.BUZZER

@@ -227,8 +227,9 @@ class LiveSessions {
             return e.ruling(e.reason(), e.reverts(), user.username());
         }, (before, e) -> {
             if (e.type() == LiveEvent.Type.FINISHED) {
-                Map<Long, BigDecimal> scores = new LinkedHashMap<>();
-                before.seats().forEach(t -> scores.put(t.id(), before.score(t.id())));
+                Map<Long, LiveFinals.FinalScore> scores = new LinkedHashMap<>();
+                before.seats().forEach(t -> scores.put(t.id(), new LiveFinals.FinalScore(before.score(t.id()),
+                        before.tiebreakTeams.contains(t.id()) ? t.tiebreakPoints : null)));
                 finals.enterFinalScores(user, stageId, scores, "现场决赛");
             }
         });
@@ -244,6 +245,47 @@ class LiveSessions {
         ensureSession(stage);
         Finalist f = finalist(stage, user).orElseThrow(Refusal::forbidden);
         return append(stageId, null, s -> LiveReferee.buzz(s, f.teamId(), f.personId()), NOTHING_AFTER);
+    }
+
+    /**
+     * A key pressed at the buzzer station for a team, by a host of the final: the same referee as a terminal's buzz,
+     * timed when the server receives it, the host named in the event and audited. A press is sent with its own id, so
+     * a press sent again (a retry) does nothing again and answers as the first time.
+     */
+    Appended stationBuzz(CurrentUser user, long stageId, long teamId, @Nullable String pressId) {
+        hosted(user, stageId);
+        if (pressId == null || !pressId.matches("[A-Za-z0-9-]{8,48}")) {
+            throw Refusal.invalid(Violation.field("pressId", "live.station.pressId"));
+        }
+        String commandId = "press:" + pressId;
+        boolean again = store.seqOfCommand(stageId, commandId).isPresent();
+        Appended a = append(stageId, commandId, s -> {
+            boolean inFinal = s.status == LiveState.Status.READY
+                    ? finals.teams(stageId).stream().anyMatch(t -> t.teamId() == teamId) : s.teams.containsKey(teamId);
+            if (!inFinal) {
+                throw Refusal.notFound();
+            }
+            return LiveReferee.buzz(s, teamId, null).ruling(null, null, user.username());
+        }, NOTHING_AFTER);
+        if (!again) {
+            audit.record("LIVE_STATION_BUZZ", "team:" + teamId, "stage=" + stageId + " seq=" + a.seq() + " result=" + a.event().result());
+        }
+        return a;
+    }
+
+    /** A moment of a final for its replay: the state after event {@code seq} and that event; {@code last}: the log's end. */
+    record Moment(LiveState state, @Nullable LiveEvent event, long last) {}
+
+    /** The state at {@code seq} is the fold of events 1 … seq, folded apart from this node's live fold. */
+    Moment replay(CurrentUser user, long stageId, long seq) {
+        hosted(user, stageId);
+        LiveStore.SessionRow session = store.session(stageId).orElseThrow();
+        if (seq < 0 || seq > session.lastSeq()) {
+            throw Refusal.invalid(Violation.field("seq", "live.replay.seq", session.lastSeq()));
+        }
+        List<LiveEvent> events = store.events(stageId, 0, seq);
+        LiveState state = LiveState.fold(session.config().baseScore(), session.config().rounds(), events);
+        return new Moment(state, events.isEmpty() ? null : events.get(events.size() - 1), session.lastSeq());
     }
 
     long lastSeq(long stageId) {

@@ -73,7 +73,7 @@ public record IdNumber(String value) {
     }
 
     /** The GB 11643 check character of the first 17 digits (ISO 7064 MOD 11-2). */
-    static char checkCharacter(String first17) {
+    public static char checkCharacter(String first17) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (first17.charAt(i) - '0') * WEIGHTS[i];

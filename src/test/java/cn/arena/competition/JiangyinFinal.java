@@ -101,6 +101,15 @@ public record JiangyinFinal(long city, String organizer, long competition, long 
         return new JiangyinFinal(city, organizer, competition, fin, teams, units, finalists, others, usernames, passwords);
     }
 
+    /** A team of this competition that is not in its final: registered late by a new unit of the city, never advanced. */
+    public long teamNotInTheFinal(Api admin, int port) {
+        long unit = orgUnit(admin, "华士镇-" + System.nanoTime() % 100000, "TOWN", city);
+        var team = Api.basic(port, organizer, ApiTest.PASSWORD).post("/api/v1/competitions/" + competition + "/teams",
+                CompetitionFixtures.team(unit, CompetitionFixtures.validMembers("TOWN")));
+        assertThat(team.status()).as(team.toString()).isEqualTo(201);
+        return team.id();
+    }
+
     /** A user of this role in this unit, made by the admin; its password is {@link ApiTest#PASSWORD}. */
     public static String user(Api admin, String role, @Nullable Long orgUnitId) {
         String username = role.toLowerCase() + "-" + System.nanoTime() % 10_000_000 + "-" + SEQUENCE.incrementAndGet();

@@ -253,6 +253,9 @@ class LiveFinalIT extends LiveTest {
                 var recused = as(judges.get(4)).put(essayPath, obj("points", 10));
                 assertThat(recused.status()).isEqualTo(409);
                 assertThat(recused.json().get("rule").asString()).isEqualTo("RECUSAL");
+                assertThat(as(judges.get(4)).get(live).json().get("recusedFor")).as("the pad explains it beforehand")
+                        .extracting(JsonNode::asLong).containsExactly(team(1));
+                assertThat(as(judges.get(0)).get(live).json().has("recusedFor")).isFalse();
                 assertThat(as(outsider).put(essayPath, obj("points", 10)).status()).as("not on the panel").isEqualTo(403);
                 assertThat(as(judges.get(0)).put(essayPath, obj("points", 21)).status()).isEqualTo(422);
                 assertThat(as(judges.get(0)).put(live + "/essay/" + team(2), obj("points", 10)).status()).isEqualTo(409);

@@ -91,7 +91,7 @@ class LiveRefereeTest {
     void commandsBeforeStartAreRefusedAsNotRunning() {
         assertThat(rule(() -> LiveReferee.decide(state, new LiveCommand("x", "NEXT_ROUND", null, null, false, null, null, null, null, null))))
                 .isEqualTo("NOT_RUNNING");
-        assertThat(LiveReferee.buzz(state, A, 110).result()).isEqualTo(BuzzResult.CLOSED);
+        assertThat(LiveReferee.buzz(state, A, 110L).result()).isEqualTo(BuzzResult.CLOSED);
     }
 
     @Test
@@ -272,6 +272,8 @@ class LiveRefereeTest {
             command("JUDGE");
         }
         assertThat(rule(() -> command("TIEBREAK", null, null, false, null, null, null, List.of(A)))).isEqualTo("teamIds");
+        assertThat(score(A)).isEqualByComparingTo(score(C));
+        assertThat(rule(() -> command("TIEBREAK", null, null, false, null, null, null, List.of(A, B)))).as("C is tied too").isEqualTo("TIE_INCOMPLETE");
         command("ADJUST", null, null, false, C, new BigDecimal("1"), "仲裁", null);
         assertThat(rule(() -> command("TIEBREAK", null, null, false, null, null, null, List.of(A, C)))).isEqualTo("NOT_TIED");
         command("TIEBREAK", null, null, false, null, null, null, List.of(A, B));

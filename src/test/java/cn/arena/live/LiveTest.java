@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.arena.competition.JiangyinFinal;
 import cn.arena.support.Api;
 import cn.arena.support.ApiTest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +24,24 @@ abstract class LiveTest extends ApiTest {
         f = JiangyinFinal.make(admin(), port);
         host = as(f.organizer());
         live = "/api/v1/stages/" + f.finalStage() + "/live";
+    }
+
+    /**
+     * Rounds of one BUZZER round of {@code questions} (10 points, foul −10) and its true/false questions, with
+     * {@code tiebreak} more for a tiebreak; question n's analysis is {@code analysis} + n.
+     */
+    void oneBuzzerRound(int questions, int tiebreak, String analysis) {
+        assertThat(host.put(live + "/rounds", obj("baseScore", 100, "rounds", List.of(obj("no", 1, "kind", "BUZZER", "name", "抢答题",
+                "questions", questions, "points", 10, "foul", 10, "seconds", 20)))).status()).isEqualTo(204);
+        long bank = host.post("/api/v1/banks", obj("name", unique("决赛题库"))).id();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 1; i <= questions + tiebreak; i++) {
+            ids.add(host.post("/api/v1/banks/" + bank + "/questions", obj("type", "TRUE_FALSE", "stem", "第" + i + "题：政务服务事项实行清单管理",
+                    "answer", true, "analysis", analysis + i, "points", 10, "difficulty", 3, "category", "决赛")).id());
+        }
+        var loaded = host.put(live + "/questions", obj("rounds", List.of(obj("round", 1, "questionIds", ids.subList(0, questions))),
+                "tiebreak", ids.subList(questions, ids.size())));
+        assertThat(loaded.status()).as(loaded.toString()).isEqualTo(204);
     }
 
     JsonNode command(String type, Object... args) {
