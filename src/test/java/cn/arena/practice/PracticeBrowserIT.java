@@ -24,12 +24,7 @@ class PracticeBrowserIT extends PracticeTest {
         at("2027-03-03T08:00:00+08:00");
         try (Chromium chromium = Chromium.launch(port)) {
             Page page = chromium.page(375, 812);
-            page.navigate(chromium.url("/login"));
-            page.fill("#username", f.usernames.get("甲"));
-            page.fill("#password", f.passwords.get("甲"));
-            page.click("#login-submit");
-            page.waitForSelector("#initial-password");
-            assertThat(page.url()).as("an initial password goes to the password change first").endsWith("/account?initial");
+            chromium.login(page, f.usernames.get("甲"), f.passwords.get("甲"));
             page.navigate(chromium.url("/my/practice"));
             page.waitForSelector("#practice-home");
             assertThat(page.textContent("#streak")).isEqualTo("1");
@@ -58,6 +53,40 @@ class PracticeBrowserIT extends PracticeTest {
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("practice-board-375.png")).setFullPage(true));
             page.navigate(chromium.url("/my/practice/" + id + "/mistakes"));
             assertThat(page.textContent("#no-mistakes")).isEqualTo("错题本是空的");
+        }
+    }
+
+    @Test
+    void aNewMemberMustChangeTheInitialPasswordBeforeReachingHome() throws java.io.IOException {
+        at("2027-03-01T09:00:00+08:00");
+        smallProgramme();
+        java.util.List<String> newcomer = f.newcomer("新人" + unique(""), f.cityA);
+        try (Chromium chromium = Chromium.launch(port)) {
+            Page page = chromium.page(375, 812);
+            page.navigate(chromium.url("/login"));
+            page.fill("#username", newcomer.get(1));
+            page.fill("#password", newcomer.get(2));
+            page.click("#login-submit");
+            page.waitForSelector("#initial-password");
+            assertThat(page.url()).as("an initial password goes to the password change first").endsWith("/account?initial");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("first-login-375.png")).setFullPage(true));
+            for (String held : java.util.List.of("/", "/my/practice")) {
+                page.navigate(chromium.url(held));
+                page.waitForSelector("#initial-password");
+                assertThat(page.url()).as(held + " is out of reach until the password is changed").endsWith("/account?initial");
+            }
+            page.fill("#currentPassword", newcomer.get(2));
+            page.fill("#newPassword", PracticeFixture.CHOSEN);
+            page.fill("#confirmPassword", PracticeFixture.CHOSEN);
+            page.click("main button[type=submit]");
+            page.waitForSelector("#go-home");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("first-login-changed-375.png")).setFullPage(true));
+            page.click("#go-home");
+            page.waitForLoadState();
+            assertThat(page.url()).doesNotContain("/account");
+            page.navigate(chromium.url("/my/practice"));
+            page.waitForSelector("#practice-home");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("first-login-home-375.png")).setFullPage(true));
         }
     }
 
