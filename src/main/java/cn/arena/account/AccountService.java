@@ -308,6 +308,37 @@ public class AccountService implements UserDetailsService {
                 + " unit=" + row.orgUnitId() + " -> " + orgUnitId);
     }
 
+    /**
+     * A person of the staff roll moved to another unit: their login moves with them, both its scope and the unit the
+     * results it earns from now on are filed under (rankings already published keep the unit of their day). Its
+     * sessions end, since the scope is read at sign-in.
+     */
+    @Transactional
+    public void followPersonTo(long userId, long orgUnitId) {
+        users.findById(userId).filter(r -> !java.util.Objects.equals(r.orgUnitId(), orgUnitId)).ifPresent(r -> {
+            users.update(userId, r.displayName(), orgUnitId);
+            sessions.endAllOf(r.username(), userId);
+            audit.record("USER_UPDATED", r.username(), "unit=" + r.orgUnitId() + " -> " + orgUnitId + " (person moved)");
+        });
+    }
+
+    /**
+     * The person behind a login was erased (PIPL): the login closes, so it drops from every roster and sitting from now
+     * on, and stops carrying their name; rankings already published keep its rows, under {@link #ERASED_NAME}.
+     */
+    @Transactional
+    public void closeForErasedPerson(long userId) {
+        users.findById(userId).ifPresent(r -> {
+            users.setEnabled(userId, false);
+            users.update(userId, ERASED_NAME, r.orgUnitId());
+            sessions.endAllOf(r.username(), userId);
+            audit.record("USER_DISABLED", r.username(), "person erased");
+        });
+    }
+
+    /** The display name left on the login of an erased person. */
+    public static final String ERASED_NAME = "（已删除）";
+
     /** Lifts a lock from failed logins at once, instead of waiting it out. */
     @Transactional
     void unlock(CurrentUser actor, long userId) {

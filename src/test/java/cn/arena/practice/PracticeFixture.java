@@ -43,6 +43,8 @@ final class PracticeFixture {
     final Map<String, String> usernames = new LinkedHashMap<>();
     /** Full names as registered (the short name and the test's tag). */
     final Map<String, String> names = new LinkedHashMap<>();
+    /** Each member's registration as sent to {@code POST /api/v1/people}: sent again with another unit, it moves them. */
+    final Map<String, Map<String, Object>> people = new LinkedHashMap<>();
     /** The passwords members chose at first login ({@link #CHOSEN}), for signing in through the login page. */
     final Map<String, String> passwords = new LinkedHashMap<>();
 
@@ -70,6 +72,13 @@ final class PracticeFixture {
         Api basic(String username, String password);
     }
 
+    /** Moves a member to another unit the way a roll is kept up to date: their registration again, with the new unit. */
+    void move(String name, long unit) {
+        Map<String, Object> moved = new java.util.HashMap<>(people.get(name));
+        moved.put("orgUnitId", unit);
+        post(organizer, "/api/v1/people", moved);
+    }
+
     static PracticeFixture make(Maker m, String tag) throws IOException {
         long province = m.unit("演练省" + tag, "PROVINCE", null);
         long cityA = m.unit("甲市" + tag, "CITY", province);
@@ -95,8 +104,12 @@ final class PracticeFixture {
         unitOf.put("丁", cityB);
         unitOf.put("戊", cityB);
         unitOf.put("己", province);
-        unitOf.forEach((name, unit) -> post(organizer, "/api/v1/people", Api.obj("name", name + tag, "idNumber", idNumber(),
-                "mobile", "139" + String.format("%08d", RANDOM.nextInt(100_000_000)), "staffCategory", "FRONT_DESK", "orgUnitId", unit)));
+        unitOf.forEach((name, unit) -> {
+            Map<String, Object> person = Api.obj("name", name + tag, "idNumber", idNumber(),
+                    "mobile", "139" + String.format("%08d", RANDOM.nextInt(100_000_000)), "staffCategory", "FRONT_DESK", "orgUnitId", unit);
+            post(organizer, "/api/v1/people", person);
+            f.people.put(name, person);
+        });
         for (List<String> issued : roll(organizer, province)) {
             String name = issued.get(0).replace(tag, "");
             String username = issued.get(2);
