@@ -2,10 +2,12 @@ package cn.arena.practice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.arena.support.Api;
 import cn.arena.support.Chromium;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A member studies today's set on a 375 px phone, seeing the key after each answer and the streak grow; an organizer
@@ -53,6 +55,47 @@ class PracticeBrowserIT extends PracticeTest {
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("practice-board-375.png")).setFullPage(true));
             page.navigate(chromium.url("/my/practice/" + id + "/mistakes"));
             assertThat(page.textContent("#no-mistakes")).isEqualTo("错题本是空的");
+        }
+    }
+
+    @Test
+    void aMemberResumesTodaysSetClearsAMistakeByTwoRightAnswersAndFindsTheirOwnRowAndTitle() throws InterruptedException {
+        at("2027-03-01T09:00:00+08:00");
+        long id = smallProgramme();
+        Api jia = f.members.get("甲");
+        study(jia, id, 1);
+        sit(jia, calendar(id, "2027-03").get("weeks").get(0).get("examId").asLong(), 4);
+        at("2027-03-08T00:01:00+08:00");
+        runJobUntil(() -> board(f.organizer, id, "period=WEEK&key=2027-W09").get("total").asInt() == 1);
+        at("2027-03-08T09:00:00+08:00");
+        JsonNode today = jia.get(base(id) + "/daily").json();
+        assertThat(jia.put(base(id) + "/daily/answers/1", Api.obj("value", PracticeFixture.right(today.get("items").get(0)))).status())
+                .isEqualTo(200);
+        try (Chromium chromium = Chromium.launch(port)) {
+            Page page = chromium.page(375, 812);
+            chromium.login(page, f.usernames.get("甲"), f.passwords.get("甲"));
+            page.navigate(chromium.url("/my/practice/" + id + "/study"));
+            page.waitForSelector("#answer-submit");
+            assertThat(page.textContent(".question-progress")).as("resumes where it stopped").contains("第 2 题");
+
+            page.navigate(chromium.url("/my/practice/" + id + "/mistakes"));
+            page.waitForSelector(".mistake .answer-option");
+            assertThat(page.locator(".mistake").count()).isEqualTo(1);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("practice-mistakes-375.png")).setFullPage(true));
+            var card = page.locator(".mistake").first();
+            var right = card.locator(".answer-option", new com.microsoft.playwright.Locator.LocatorOptions().setHasText(PracticeFixture.RIGHT));
+            (right.count() > 0 ? right.first() : card.locator(".answer-option").first()).click();
+            card.locator(".practise button.btn-sm").click();
+            page.waitForSelector(".mistake .practise p:has-text('回答正确')");
+            card.locator(".practise button.btn-sm").click();
+            page.waitForSelector(".mistake .practise p:has-text('已移出错题本')");
+            assertThat(jia.get(base(id) + "/mistakes").json().get("items")).as("two right in a row cleared it").isEmpty();
+
+            page.navigate(chromium.url("/my/practice/" + id + "/board"));
+            page.waitForSelector("#my-row");
+            assertThat(page.textContent("#my-row")).contains("第 1 名");
+            assertThat(page.textContent("#board")).contains("周周练达人 · 2027-W09");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("practice-board-ranked-375.png")).setFullPage(true));
         }
     }
 
