@@ -102,7 +102,9 @@ public class People {
         if (p.landline() != null && !p.landline().isBlank() && PhoneNumbers.landline(p.landline()).isEmpty()) {
             problems.add(Violation.field("landline", "org.person.landline.pattern"));
         }
-        if (categories.resolve(p.staffCategory()).isEmpty()) {
+        if (p.staffCategory().isBlank()) {
+            problems.add(Violation.field("staffCategory", "org.person.staffCategory.required"));
+        } else if (categories.resolve(p.staffCategory()).isEmpty()) {
             problems.add(Violation.field("staffCategory", "org.person.staffCategory.unknown", p.staffCategory().strip()));
         }
         if (!tree.exists(p.orgUnitId())) {

@@ -83,6 +83,8 @@ class PracticeBrowserIT extends PracticeTest {
             assertThat(page.locator(".mistake").count()).isEqualTo(1);
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("practice-mistakes-375.png")).setFullPage(true));
             var card = page.locator(".mistake").first();
+            assertThat(card.locator("details").getAttribute("open")).as("the key is folded away until asked for").isNull();
+            assertThat(card.locator(".mistake-key").textContent()).as("the key in words, not JSON").doesNotContain("\"");
             var right = card.locator(".answer-option", new com.microsoft.playwright.Locator.LocatorOptions().setHasText(PracticeFixture.RIGHT));
             (right.count() > 0 ? right.first() : card.locator(".answer-option").first()).click();
             card.locator(".practise button.btn-sm").click();
@@ -148,6 +150,9 @@ class PracticeBrowserIT extends PracticeTest {
             assertThat(page.textContent("#participants")).isEqualTo("2");
             assertThat(page.locator("#units-table tbody tr").count()).isEqualTo(2);
             assertThat(page.textContent("#never")).contains("戊");
+            assertThat(page.locator("#never .never-unit").count()).as("grouped by unit: 乙 in A, 丙 in A1, 戊 in B, 己 the province's").isEqualTo(4);
+            assertThat(page.locator("#never .never-unit", new Page.LocatorOptions().setHasText(f.names.get("戊"))).textContent().strip())
+                    .startsWith("乙市").contains("1 人");
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("practice-dashboard-desktop.png")).setFullPage(true));
         }
     }
