@@ -141,6 +141,8 @@
   if (book) {
     const t = book.dataset;
     book.querySelectorAll('.mistake').forEach(function (card) {
+      // The key in words (正确 / 错误, A；C, alternatives per blank), as study shows it after an answer.
+      card.querySelectorAll('.mistake-key').forEach(k => { k.textContent = keyText(JSON.parse(k.dataset.key), t); });
       const area = card.querySelector('.practise');
       const inputs = el('div', 'mb-2');
       area.append(inputs);

@@ -67,7 +67,7 @@ public class AccountService implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException(username));
         boolean locked = row.lockedUntil() != null && row.lockedUntil().isAfter(clock.instant());
         return new CurrentUser(row.id(), row.username(), row.displayName(), users.roles(row.id()), row.orgUnitId(),
-                row.passwordHash(), locked);
+                row.passwordHash(), locked, isInitial(row.passwordHash()));
     }
 
     @Transactional
@@ -214,19 +214,26 @@ public class AccountService implements UserDetailsService {
         return new UserSummary(row.id(), row.username(), row.displayName(), row.orgUnitId());
     }
 
-    /** A random password that satisfies the policy: letters of both cases and digits, no look-alike characters. */
-    /** True while the user still signs in with a random initial password handed out with a roll. */
+    /**
+     * True while the user still signs in with a password someone else handed them (a roll's, or an admin's reset):
+     * they must choose their own before anything else.
+     */
     boolean hasInitialPassword(String username) {
-        return users.findByUsername(username).filter(r -> r.passwordHash().startsWith(INITIAL_PREFIX)).isPresent();
+        return users.findByUsername(username).filter(r -> isInitial(r.passwordHash())).isPresent();
+    }
+
+    private static boolean isInitial(String passwordHash) {
+        return passwordHash.startsWith(INITIAL_PREFIX);
     }
 
     private static final String INITIAL_PREFIX = "{SHA-256}";
 
-    /** The hash of random initial passwords; see {@link #issueRollLogins}. */
+    /** The hash of random initial passwords, which also marks them as initial; see {@link #issueRollLogins}. */
     @SuppressWarnings("deprecation")
     private static final PasswordEncoder INITIAL = new org.springframework.security.crypto.password.DelegatingPasswordEncoder("SHA-256",
             Map.of("SHA-256", new org.springframework.security.crypto.password.MessageDigestPasswordEncoder("SHA-256")));
 
+    /** A random password that satisfies the policy: letters of both cases and digits, no look-alike characters. */
     static String randomPassword() {
         while (true) {
             StringBuilder sb = new StringBuilder();
@@ -250,6 +257,11 @@ public class AccountService implements UserDetailsService {
         PasswordPolicy.check(next).ifPresent(key -> {
             throw Refusal.invalid(Violation.field("newPassword", key));
         });
+        if (next.equals(current)) {
+            // Keeping a handed-out password would pass for a chosen one: the first-login change must change it.
+            throw Refusal.invalid(Violation.field("newPassword", "account.password.sameAsCurrent"));
+        }
+        // A chosen password is always bcrypt, which also ends an initial password's hold on the account.
         users.setPassword(user.id(), passwords.encode(next));
         audit.record("PASSWORD_CHANGED", user.username(), null);
     }
@@ -302,6 +314,37 @@ public class AccountService implements UserDetailsService {
                 + " unit=" + row.orgUnitId() + " -> " + orgUnitId);
     }
 
+    /**
+     * A person of the staff roll moved to another unit: their login moves with them, both its scope and the unit the
+     * results it earns from now on are filed under (rankings already published keep the unit of their day). Its
+     * sessions end, since the scope is read at sign-in.
+     */
+    @Transactional
+    public void followPersonTo(long userId, long orgUnitId) {
+        users.findById(userId).filter(r -> !java.util.Objects.equals(r.orgUnitId(), orgUnitId)).ifPresent(r -> {
+            users.update(userId, r.displayName(), orgUnitId);
+            sessions.endAllOf(r.username(), userId);
+            audit.record("USER_UPDATED", r.username(), "unit=" + r.orgUnitId() + " -> " + orgUnitId + " (person moved)");
+        });
+    }
+
+    /**
+     * The person behind a login was erased (PIPL): the login closes, so it drops from every roster and sitting from now
+     * on, and stops carrying their name; rankings already published keep its rows, under {@link #ERASED_NAME}.
+     */
+    @Transactional
+    public void closeForErasedPerson(long userId) {
+        users.findById(userId).ifPresent(r -> {
+            users.setEnabled(userId, false);
+            users.update(userId, ERASED_NAME, r.orgUnitId());
+            sessions.endAllOf(r.username(), userId);
+            audit.record("USER_DISABLED", r.username(), "person erased");
+        });
+    }
+
+    /** The display name left on the login of an erased person. */
+    public static final String ERASED_NAME = "（已删除）";
+
     /** Lifts a lock from failed logins at once, instead of waiting it out. */
     @Transactional
     void unlock(CurrentUser actor, long userId) {
@@ -312,13 +355,14 @@ public class AccountService implements UserDetailsService {
 
     /**
      * Gives a user a new random password, returned once for the actor to hand over; the user's sessions and tokens end.
-     * The password is never stored in clear or shown again.
+     * The password is never stored in clear or shown again. Like a roll's, it is an initial password (the same fast
+     * hash, see {@link #issueRollLogins}): its owner must choose their own at the next sign-in.
      */
     @Transactional
     String resetPassword(CurrentUser actor, long userId) {
         UserStore.Row row = visibleUser(actor, userId);
         String password = randomPassword();
-        users.setPassword(userId, passwords.encode(password));
+        users.setPassword(userId, INITIAL.encode(password));
         users.clearFailures(row.username());
         sessions.endAllOf(row.username(), userId);
         audit.record("PASSWORD_RESET", row.username(), null);

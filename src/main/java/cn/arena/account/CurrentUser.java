@@ -21,10 +21,16 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Ser
     private final Set<Role> roles;
     private final @Nullable Long orgUnitId;
     private final boolean locked;
+    private final boolean passwordChangeRequired;
     private @Nullable String passwordHash;
 
     public CurrentUser(long id, String username, String displayName, Set<Role> roles, @Nullable Long orgUnitId,
             @Nullable String passwordHash, boolean locked) {
+        this(id, username, displayName, roles, orgUnitId, passwordHash, locked, false);
+    }
+
+    CurrentUser(long id, String username, String displayName, Set<Role> roles, @Nullable Long orgUnitId,
+            @Nullable String passwordHash, boolean locked, boolean passwordChangeRequired) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -32,6 +38,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Ser
         this.orgUnitId = orgUnitId;
         this.passwordHash = passwordHash;
         this.locked = locked;
+        this.passwordChangeRequired = passwordChangeRequired;
     }
 
     public long id() {
@@ -56,6 +63,14 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Ser
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /**
+     * True when the user signed in with a password handed to them (a roll's or an admin's reset) and must choose
+     * their own before anything else; {@link PasswordChangeGate} holds them at the change page until then.
+     */
+    public boolean passwordChangeRequired() {
+        return passwordChangeRequired;
     }
 
     public boolean isAdmin() {

@@ -25,7 +25,7 @@ class ProfilePage {
     String show(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) @org.jspecify.annotations.Nullable String initial,
             Model model) {
         model.addAttribute("me", user);
-        model.addAttribute("initial", initial != null);
+        model.addAttribute("initial", initial != null || user.passwordChangeRequired());
         return "account/profile";
     }
 
@@ -33,6 +33,7 @@ class ProfilePage {
     String changePassword(@AuthenticationPrincipal CurrentUser user, @RequestParam String currentPassword,
             @RequestParam String newPassword, @RequestParam String confirmPassword, Model model) {
         model.addAttribute("me", user);
+        model.addAttribute("initial", user.passwordChangeRequired());
         if (!newPassword.equals(confirmPassword)) {
             model.addAttribute("error", messages.get("account.password.mismatch"));
             return "account/profile";
@@ -40,6 +41,7 @@ class ProfilePage {
         try {
             accounts.changeOwnPassword(user, currentPassword, newPassword);
             model.addAttribute("changed", true);
+            model.addAttribute("initial", false);
         } catch (Refusal refusal) {
             model.addAttribute("error", messages.of(refusal.violations().get(0)));
         }

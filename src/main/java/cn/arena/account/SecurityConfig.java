@@ -18,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -44,7 +45,8 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle, Messages messages) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, LoginThrottle throttle, Messages messages, AccountService accounts)
+            throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) ->
                 problem(response, HttpStatus.UNAUTHORIZED, messages.get("error.unauthenticated"),
                         request.getHeader("X-Requested-With") == null);
@@ -55,6 +57,7 @@ class SecurityConfig {
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .addFilterBefore(new BearerTokenFilter(tokens, entryPoint, messages), BasicAuthenticationFilter.class)
                 .addFilterBefore(new AddressFloodFilter(throttle, messages), BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeGate(accounts, tokens, messages), AuthorizationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 // Scripts authenticate every request themselves; only calls riding on a browser session need CSRF.
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
@@ -67,8 +70,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, Messages messages, AuditLog audit, AccountService accounts)
-            throws Exception {
+    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, Messages messages, AuditLog audit, AccountService accounts,
+            ApiTokens tokens) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
@@ -77,13 +80,14 @@ class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login")
                         .successHandler((request, response, auth) -> {
                             audit.record(auth.getName(), "LOGIN", auth.getName(), "form", AuditLog.Outcome.SUCCESS);
-                            // A roll's initial password is meant to be changed at the first sign-in: go there first.
+                            // A handed-out password must be changed at the first sign-in (PasswordChangeGate): go there first.
                             response.sendRedirect(request.getContextPath()
-                                    + (accounts.hasInitialPassword(auth.getName()) ? "/account?initial" : "/"));
+                                    + (accounts.hasInitialPassword(auth.getName()) ? PasswordChangeGate.CHANGE_PAGE : "/"));
                         })
                         .failureUrl("/login?error"))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(new AddressFloodFilter(throttle, messages), BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeGate(accounts, tokens, messages), AuthorizationFilter.class)
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))

@@ -106,7 +106,9 @@ public class People {
         if (p.landline() != null && !p.landline().isBlank() && PhoneNumbers.landline(p.landline()).isEmpty()) {
             problems.add(Violation.field("landline", "org.person.landline.pattern"));
         }
-        if (categories.resolve(p.staffCategory()).isEmpty()) {
+        if (p.staffCategory().isBlank()) {
+            problems.add(Violation.field("staffCategory", "org.person.staffCategory.required"));
+        } else if (categories.resolve(p.staffCategory()).isEmpty()) {
             problems.add(Violation.field("staffCategory", "org.person.staffCategory.unknown", p.staffCategory().strip()));
         }
         if (!tree.exists(p.orgUnitId())) {
@@ -138,6 +140,8 @@ public class People {
         String landline = p.landline() == null || p.landline().isBlank() ? null : PhoneNumbers.landline(p.landline()).orElseThrow();
         Optional<Long> existing = idByHash(hash);
         if (existing.isPresent()) {
+            // A known person in another unit has moved: their login, if they have one, moves with them.
+            accountOf(existing.get()).ifPresent(userId -> accounts.followPersonTo(userId, p.orgUnitId()));
             jdbc.sql("""
                     update org_person set name = :name, mobile = :mobile, landline = :landline, staff_category = :category,
                     org_unit_id = :unit, employment = coalesce(:employment, employment) where id = :id""")
@@ -327,6 +331,7 @@ public class People {
     @Transactional
     void erase(CurrentUser user, long personId) {
         get(user, personId);
+        accountOf(personId).ifPresent(accounts::closeForErasedPerson);
         jdbc.sql("""
                 update org_person set name = null, id_number_enc = null, id_number_hash = null, id_masked = null, mobile = null,
                 landline = null, staff_category = null, employment = null, erased_at = :now where id = :id""")

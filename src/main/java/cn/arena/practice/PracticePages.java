@@ -196,7 +196,12 @@ class PracticePages {
         model.addAttribute("report", report);
         model.addAttribute("unitName", report.name());
         model.addAttribute("units", tree.subtree(programmes.unitFor(user, p, null)));
-        model.addAttribute("never", participation.neverPractised(user, id, report.orgUnitId(), report.from().toString(), report.to().toString()));
+        List<ParticipationReport.Absent> never = participation.neverPractised(user, id, report.orgUnitId(), report.from().toString(),
+                report.to().toString());
+        model.addAttribute("never", never);
+        // Per unit, so that each unit finds the people it has to chase.
+        model.addAttribute("neverByUnit", never.stream().collect(java.util.stream.Collectors.groupingBy(ParticipationReport.Absent::unit,
+                LinkedHashMap::new, java.util.stream.Collectors.mapping(ParticipationReport.Absent::name, java.util.stream.Collectors.toList()))));
         model.addAttribute("chart", JSON.writeValueAsString(chartData(user, p, report)));
         model.addAttribute("ranking", participation.orgRanking(user, id, p.year()));
         return "practice/programme";

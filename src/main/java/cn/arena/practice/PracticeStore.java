@@ -347,6 +347,12 @@ class PracticeStore {
                 .param("until", utc(until)).param("node", node).param("job", job).param("now", utc(now)).update() == 1;
     }
 
+    /** Extends a lease the node still holds; false when it had run out (and another node may have it now). */
+    boolean renewLease(String job, String node, Instant now, Instant until) {
+        return jdbc.sql("update practice_job_lock set locked_until = :until where name = :job and locked_by = :node and locked_until > :now")
+                .param("until", utc(until)).param("node", node).param("job", job).param("now", utc(now)).update() == 1;
+    }
+
     void endLease(String job, String node, Instant now) {
         jdbc.sql("update practice_job_lock set locked_until = :now where name = :job and locked_by = :node")
                 .param("now", utc(now)).param("job", job).param("node", node).update();

@@ -23,10 +23,15 @@ public final class ProblemResponse {
     }
 
     public static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        write(response, status, "about:blank", detail);
+    }
+
+    /** A problem of a named type (a URI a client may test for), for refusals that a status alone does not tell apart. */
+    public static void write(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+        response.getWriter().write("{\"type\":\"" + type + "\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
                 + status.value() + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 }

@@ -163,7 +163,13 @@ class AdminPagesIT extends ApiTest {
         assertThat(reset.status()).isEqualTo(200);
         String password = reset.html().replaceAll("(?s).*新密码：(\\S+?)（.*", "$1");
         assertThat(as(member).get("/api/v1/me").status()).as("the old password is gone").isEqualTo(401);
-        assertThat(Api.basic(port, member, password).get("/api/v1/me").status()).isEqualTo(200);
+        Api reissued = Api.basic(port, member, password);
+        Api.Response held = reissued.get("/api/v1/me");
+        assertThat(held.status()).as("a reset password opens nothing until its owner chooses their own").isEqualTo(403);
+        assertThat(held.json().get("type").asText()).isEqualTo("urn:arena:problem:password-change-required");
+        assertThat(reissued.put("/api/v1/me/password", Api.obj("currentPassword", password, "newPassword", "Chosen-After-Reset-1")).status())
+                .isEqualTo(204);
+        assertThat(Api.basic(port, member, "Chosen-After-Reset-1").get("/api/v1/me").status()).isEqualTo(200);
         assertThat(web.get("/admin/users?q=" + member).html()).as("shown once").doesNotContain(password);
     }
 

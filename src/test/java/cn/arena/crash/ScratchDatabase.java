@@ -48,6 +48,15 @@ final class ScratchDatabase implements AutoCloseable {
                 "ARENA_DB_USER", user, "ARENA_DB_PASSWORD", password, "ARENA_DATA_KEY", Base64.getEncoder().encodeToString(key)));
     }
 
+    /** The one number a query of the scratch database answers (a count), read as the nodes left it. */
+    long count(String sql) throws SQLException {
+        try (var c = DriverManager.getConnection(environment.get("ARENA_DB_URL"), user, password); var s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Override
     public void close() throws SQLException {
         try (var c = DriverManager.getConnection(url, user, password); var s = c.createStatement()) {

@@ -93,6 +93,11 @@ class PeopleApiIT extends ApiTest {
         assertThat(english.json().get("errors").toString()).contains("\"field\":\"idNumber\"").contains("18 characters")
                 .contains("\"field\":\"staffCategory\"");
         assertThat(admin().post("/api/v1/people/search", obj("idNumber", good)).json().get("items")).as("nothing saved").isEmpty();
+
+        var noCategory = admin().post("/api/v1/people", obj("name", "张三", "idNumber", good, "mobile", "13812345678",
+                "staffCategory", "", "orgUnitId", unit));
+        assertThat(noCategory.json().get("errors").toString()).as("a missing category is asked for, not called unknown")
+                .contains("请选择人员性质").doesNotContain("不存在");
     }
 
     @Test

@@ -75,6 +75,16 @@ class PracticeCalendarTest {
     }
 
     @Test
+    void aWeek1StartingInDecemberIsTheDecemberProgrammesAndTheNextYearStartsWithWeek2() {
+        // Monday 2024-12-30 starts 2025-W01: its Monday falls in December, so the 2024 programme sits it.
+        assertThat(PracticeCalendar.mondaysOf(YearMonth.of(2024, 12)).stream().map(PracticeCalendar::weekKey)).endsWith("2025-W01");
+        assertThat(calendar.due(2024, Instant.parse("2024-12-29T02:00:00Z"), Duration.ofDays(7)))
+                .extracting(PracticeCalendar.Sitting::period).containsExactly("2024-W52", "2025-W01", "2024-12");
+        assertThat(calendar.due(2025, Instant.parse("2024-12-31T02:00:00Z"), Duration.ofDays(7)))
+                .extracting(PracticeCalendar.Sitting::period).containsExactly("2025-W02");
+    }
+
+    @Test
     void aProgrammeYearHasNoSittingsOfAnotherYear() {
         assertThat(calendar.due(2026, Instant.parse("2025-12-30T02:00:00Z"), Duration.ofDays(7))).extracting(PracticeCalendar.Sitting::period)
                 .containsExactly("2026-W02");

@@ -25,6 +25,8 @@ import tools.jackson.databind.JsonNode;
 final class PracticeFixture {
 
     static final String RIGHT = "正确答案";
+    /** The password each member chooses at first login in place of the roll's initial one. */
+    static final String CHOSEN = "Lianbing-2027!";
     static final String ANALYSIS = "解析：只在作答之后给学员看";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -41,7 +43,9 @@ final class PracticeFixture {
     final Map<String, String> usernames = new LinkedHashMap<>();
     /** Full names as registered (the short name and the test's tag). */
     final Map<String, String> names = new LinkedHashMap<>();
-    /** Initial passwords from the roll workbook, for signing in through the login page. */
+    /** Each member's registration as sent to {@code POST /api/v1/people}: sent again with another unit, it moves them. */
+    final Map<String, Map<String, Object>> people = new LinkedHashMap<>();
+    /** The passwords members chose at first login ({@link #CHOSEN}), for signing in through the login page. */
     final Map<String, String> passwords = new LinkedHashMap<>();
 
     private PracticeFixture(long province, long cityA, long cityB, long countyA1, long bank, String organizerName, Api organizer,
@@ -66,6 +70,13 @@ final class PracticeFixture {
         Api admin();
 
         Api basic(String username, String password);
+    }
+
+    /** Moves a member to another unit the way a roll is kept up to date: their registration again, with the new unit. */
+    void move(String name, long unit) {
+        Map<String, Object> moved = new java.util.HashMap<>(people.get(name));
+        moved.put("orgUnitId", unit);
+        post(organizer, "/api/v1/people", moved);
     }
 
     static PracticeFixture make(Maker m, String tag) throws IOException {
@@ -93,26 +104,56 @@ final class PracticeFixture {
         unitOf.put("丁", cityB);
         unitOf.put("戊", cityB);
         unitOf.put("己", province);
-        unitOf.forEach((name, unit) -> post(organizer, "/api/v1/people", Api.obj("name", name + tag, "idNumber", idNumber(),
-                "mobile", "139" + String.format("%08d", RANDOM.nextInt(100_000_000)), "staffCategory", "FRONT_DESK", "orgUnitId", unit)));
-        Api.Response roll = organizer.post("/api/v1/people/accounts", Api.obj("orgUnitId", province));
+        unitOf.forEach((name, unit) -> {
+            Map<String, Object> person = Api.obj("name", name + tag, "idNumber", idNumber(),
+                    "mobile", "139" + String.format("%08d", RANDOM.nextInt(100_000_000)), "staffCategory", "FRONT_DESK", "orgUnitId", unit);
+            post(organizer, "/api/v1/people", person);
+            f.people.put(name, person);
+        });
+        for (List<String> issued : roll(organizer, province)) {
+            String name = issued.get(0).replace(tag, "");
+            String username = issued.get(2);
+            // Each changes the initial password first: until then the API refuses them everything else.
+            Api.Response changed = m.basic(username, issued.get(3)).put("/api/v1/me/password",
+                    Api.obj("currentPassword", issued.get(3), "newPassword", CHOSEN));
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+            f.usernames.put(name, username);
+            f.names.put(name, issued.get(0));
+            f.passwords.put(name, CHOSEN);
+            f.members.put(name, m.basic(username, CHOSEN));
+        }
+        assertThat(f.members).containsOnlyKeys("甲", "乙", "丙", "丁", "戊", "己");
+        return f;
+    }
+
+    /**
+     * Accounts for the people of the unit's subtree who have none ({@code POST /api/v1/people/accounts}): the rows of the
+     * workbook handed out, each 姓名, 单位, 用户名, 初始密码.
+     */
+    static List<List<String>> roll(Api organizer, long unit) throws IOException {
+        Api.Response roll = organizer.post("/api/v1/people/accounts", Api.obj("orgUnitId", unit));
         assertThat(roll.status()).as(roll.toString()).isEqualTo(200);
+        List<List<String>> rows = new ArrayList<>();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(roll.body()))) {
             var sheet = book.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("姓名");
             for (Row row : sheet) {
-                if (row.getRowNum() == 0) {
-                    continue;
+                if (row.getRowNum() > 0) {
+                    rows.add(List.of(row.getCell(0).getStringCellValue(), row.getCell(1).getStringCellValue(),
+                            row.getCell(2).getStringCellValue(), row.getCell(3).getStringCellValue()));
                 }
-                String name = row.getCell(0).getStringCellValue().replace(tag, "");
-                f.usernames.put(name, row.getCell(2).getStringCellValue());
-                f.names.put(name, row.getCell(0).getStringCellValue());
-                f.passwords.put(name, row.getCell(3).getStringCellValue());
-                f.members.put(name, m.basic(row.getCell(2).getStringCellValue(), row.getCell(3).getStringCellValue()));
             }
         }
-        assertThat(f.members).containsOnlyKeys("甲", "乙", "丙", "丁", "戊", "己");
-        return f;
+        return rows;
+    }
+
+    /** A new member of the unit, with the account the roll gives them: their name, username and initial password. */
+    List<String> newcomer(String name, long unit) throws IOException {
+        post(organizer, "/api/v1/people", Api.obj("name", name, "idNumber", idNumber(),
+                "mobile", "138" + String.format("%08d", RANDOM.nextInt(100_000_000)), "staffCategory", "FRONT_DESK", "orgUnitId", unit));
+        List<List<String>> rows = roll(organizer, unit);
+        assertThat(rows).hasSize(1);
+        return List.of(name, rows.get(0).get(2), rows.get(0).get(3));
     }
 
     static Api.Response post(Api api, String path, Object body) {

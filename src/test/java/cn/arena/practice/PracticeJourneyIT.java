@@ -276,6 +276,13 @@ class PracticeJourneyIT extends PracticeTest {
         java.time.Instant machineNow = java.time.Instant.now();
         assertThat(store.tryLease(PracticeSchedule.JOB, "other-node", machineNow, machineNow.plusSeconds(60))).isTrue();
         assertThat(schedule.runOnce()).as("another node holds the lease").isFalse();
+        // the holder renews its lease during a long run: past the first end it is still not another node's
+        assertThat(store.renewLease(PracticeSchedule.JOB, "other-node", machineNow.plusSeconds(59), machineNow.plusSeconds(120))).isTrue();
+        assertThat(store.tryLease(PracticeSchedule.JOB, "third-node", machineNow.plusSeconds(90), machineNow.plusSeconds(150))).isFalse();
+        assertThat(store.renewLease(PracticeSchedule.JOB, "third-node", machineNow.plusSeconds(90), machineNow.plusSeconds(150)))
+                .as("only the holder renews").isFalse();
+        assertThat(store.renewLease(PracticeSchedule.JOB, "other-node", machineNow.plusSeconds(121), machineNow.plusSeconds(180)))
+                .as("a lease that ran out is not renewed").isFalse();
         store.endLease(PracticeSchedule.JOB, "other-node", machineNow);
         assertThat(schedule.runOnce()).isTrue();
 
@@ -294,23 +301,107 @@ class PracticeJourneyIT extends PracticeTest {
     void aDisabledMemberOrAnErasedPersonDropsFromRostersWhileReleasedRankingsStay() throws InterruptedException {
         at("2027-03-01T10:00:00+08:00");
         long id = smallProgramme();
-        sit(f.members.get("甲"), calendar(id, "2027-03").get("weeks").get(0).get("examId").asLong(), 4);
-        sit(f.members.get("丁"), calendar(id, "2027-03").get("weeks").get(0).get("examId").asLong(), 2);
+        long w09 = calendar(id, "2027-03").get("weeks").get(0).get("examId").asLong();
+        sit(f.members.get("甲"), w09, 4);
+        sit(f.members.get("戊"), w09, 3);
+        sit(f.members.get("丁"), w09, 2);
+        at("2027-03-08T00:01:00+08:00");
+        runJobUntil(() -> board(f.organizer, id, "period=WEEK&key=2027-W09").get("total").asInt() == 3);
+        JsonNode published = board(f.organizer, id, "period=WEEK&key=2027-W09").get("rows");
+
         long ding = f.members.get("丁").get("/api/v1/me").json().get("id").asLong();
+        long wuUser = f.members.get("戊").get("/api/v1/me").json().get("id").asLong();
         assertThat(admin().put("/api/v1/users/" + ding + "/enabled", obj("enabled", false)).status()).isEqualTo(204);
         long wu = f.organizer.post("/api/v1/people/search", obj("name", f.names.get("戊"))).json().get("items").get(0).get("id").asLong();
         assertThat(f.organizer.delete("/api/v1/people/" + wu).status()).isBetween(200, 204);
+        assertThat(f.members.get("戊").get("/api/v1/me").status()).as("an erased person's login is closed").isEqualTo(401);
 
-        at("2027-03-08T00:01:00+08:00");
-        runJobUntil(() -> board(f.organizer, id, "period=WEEK&key=2027-W09").get("total").asInt() == 2);
-        assertThat(board(f.organizer, id, "period=WEEK&key=2027-W09").get("rows")).extracting(r -> r.get("userId").asLong())
-                .as("the released ranking keeps the disabled member").contains(ding);
-        long w11 = calendar(id, "2027-03").get("weeks").get(2).get("examId").asLong();
-        JsonNode enrolled = f.organizer.get("/api/v1/exams/" + w11 + "/candidates").json();
+        JsonNode after = board(f.organizer, id, "period=WEEK&key=2027-W09").get("rows");
+        assertThat(after).extracting(r -> r.get("rank").asInt(), r -> r.get("userId").asLong())
+                .as("the published ranking keeps its rows and ranks")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, published.get(0).get("userId").asLong()),
+                        org.assertj.core.groups.Tuple.tuple(2, wuUser), org.assertj.core.groups.Tuple.tuple(3, ding));
+        assertThat(after.get(1).get("displayName").asText()).as("but no longer the erased person's name")
+                .doesNotContain(f.names.get("戊")).isEqualTo(cn.arena.account.AccountService.ERASED_NAME);
+
+        at("2027-03-15T00:01:00+08:00");
+        runJobUntil(() -> calendar(id, "2027-03").get("weeks").get(3).get("examId").isNumber());
+        long w12 = calendar(id, "2027-03").get("weeks").get(3).get("examId").asLong();
+        JsonNode enrolled = f.organizer.get("/api/v1/exams/" + w12 + "/candidates").json();
         List<Long> enrolledIds = new java.util.ArrayList<>();
         (enrolled.has("items") ? enrolled.get("items") : enrolled).forEach(c -> enrolledIds.add(c.get("userId").asLong()));
-        assertThat(enrolledIds).hasSize(5).doesNotContain(ding);
+        assertThat(enrolledIds).as("a sitting made after drops both").hasSize(4).doesNotContain(ding, wuUser);
         assertThat(f.organizer.get(base(id) + "/participation?from=2027-03-01&to=2027-03-31").json().get("people").asInt())
                 .as("an erased person is on no roll").isEqualTo(5);
+    }
+
+    @Test
+    void aMemberWhoMovesKeepsTheirHistoryAndCountsWhereTheyAreOnTheRoll() throws InterruptedException {
+        at("2027-03-01T10:00:00+08:00");
+        long id = smallProgramme();
+        study(f.members.get("甲"), id);
+        sit(f.members.get("甲"), calendar(id, "2027-03").get("weeks").get(0).get("examId").asLong(), 4);
+        at("2027-03-08T00:01:00+08:00");
+        runJobUntil(() -> board(f.organizer, id, "period=WEEK&key=2027-W09").get("total").asInt() == 1);
+        long jia = f.members.get("甲").get("/api/v1/me").json().get("id").asLong();
+
+        f.move("甲", f.cityB);
+        Api jiaNow = f.members.get("甲");
+        assertThat(jiaNow.get("/api/v1/me").json().get("orgUnitId").asLong()).as("the login moved with the person").isEqualTo(f.cityB);
+        JsonNode me = jiaNow.get(base(id) + "/me").json();
+        assertThat(me.get("studiedDays").asInt()).as("the history stays theirs").isEqualTo(1);
+        assertThat(titles(me)).containsExactly("WEEKLY_ACE 2027-W09");
+        assertThat(board(f.organizer, id, "period=WEEK&key=2027-W09&orgUnitId=" + f.cityA).get("rows"))
+                .as("the published ranking of their old city keeps them").extracting(r -> r.get("userId").asLong()).containsExactly(jia);
+        assertThat(board(f.organizer, id, "period=WEEK&key=2027-W09&orgUnitId=" + f.cityB).get("total").asInt()).isZero();
+
+        // The roll now: 乙 (A), 丙 (A1, in A), 甲 丁 戊 (B), 己; 甲 took part in March, in B where they are now.
+        JsonNode march = f.organizer.get(base(id) + "/participation?from=2027-03-01&to=2027-03-31").json();
+        assertThat(march.get("units")).extracting(u -> u.get("orgUnitId").asLong(), u -> u.get("people").asInt(),
+                u -> u.get("participants").asInt())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(f.cityA, 2, 0), org.assertj.core.groups.Tuple.tuple(f.cityB, 3, 1));
+
+        sit(jiaNow, calendar(id, "2027-03").get("weeks").get(1).get("examId").asLong(), 3);
+        at("2027-03-15T00:01:00+08:00");
+        runJobUntil(() -> board(f.organizer, id, "period=WEEK&key=2027-W10").get("total").asInt() == 1);
+        assertThat(board(f.organizer, id, "period=WEEK&key=2027-W10&orgUnitId=" + f.cityB).get("rows"))
+                .as("what they earn after the move counts in the new city").extracting(r -> r.get("userId").asLong()).containsExactly(jia);
+        assertThat(board(jiaNow, id, "period=WEEK&key=2027-W10&orgUnitId=" + f.cityB).get("me").get("rank").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void whoNeverPractisedIsListedPerUnitAndExported() throws IOException {
+        at("2027-03-02T10:00:00+08:00");
+        long id = smallProgramme();
+        study(f.members.get("甲"), id);
+        study(f.members.get("丁"), id);
+        Api.Response all = f.organizer.get(base(id) + "/never-practised.xlsx?from=2027-03-01&to=2027-03-31");
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(neverRows(all)).containsExactlyInAnyOrder(List.of(f.names.get("乙"), unitName(f.cityA)),
+                List.of(f.names.get("丙"), unitName(f.countyA1)), List.of(f.names.get("戊"), unitName(f.cityB)),
+                List.of(f.names.get("己"), unitName(f.province)));
+        Api.Response cityB = f.organizer.get(base(id) + "/never-practised.xlsx?orgUnitId=" + f.cityB);
+        assertThat(neverRows(cityB)).containsExactly(List.of(f.names.get("戊"), unitName(f.cityB)));
+        assertThat(f.cityOrganizer.get(base(id) + "/never-practised.xlsx?orgUnitId=" + f.cityB).status())
+                .as("another city's list is out of scope").isEqualTo(404);
+        assertThat(neverRows(f.cityOrganizer.get(base(id) + "/never-practised.xlsx"))).as("a city organizer's own subtree")
+                .containsExactlyInAnyOrder(List.of(f.names.get("乙"), unitName(f.cityA)), List.of(f.names.get("丙"), unitName(f.countyA1)));
+    }
+
+    private String unitName(long unitId) {
+        return admin().get("/api/v1/org-units/" + unitId).json().get("name").asText();
+    }
+
+    private static List<List<String>> neverRows(Api.Response xlsx) throws IOException {
+        assertThat(xlsx.status()).as(xlsx.toString()).isEqualTo(200);
+        List<List<String>> rows = new java.util.ArrayList<>();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            for (org.apache.poi.ss.usermodel.Row row : book.getSheetAt(0)) {
+                if (row.getRowNum() > 0) {
+                    rows.add(List.of(row.getCell(0).getStringCellValue(), row.getCell(1).getStringCellValue()));
+                }
+            }
+        }
+        return rows;
     }
 }
