@@ -5,6 +5,7 @@ import cn.arena.account.CurrentUser;
 import cn.arena.org.OrgTree;
 import cn.arena.org.People;
 import cn.arena.shared.Refusal;
+import cn.arena.shared.TrimmedMean;
 import cn.arena.shared.Violation;
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package cn.arena.competition;
 
+import cn.arena.shared.TrimmedMean;
 import java.math.BigDecimal;
 import java.util.List;
 

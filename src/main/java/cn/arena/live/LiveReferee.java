@@ -5,6 +5,7 @@ import cn.arena.live.LiveEvent.Type;
 import cn.arena.live.LiveState.Phase;
 import cn.arena.live.LiveState.Status;
 import cn.arena.shared.Refusal;
+import cn.arena.shared.TrimmedMean;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
@@ -129,7 +130,7 @@ final class LiveReferee {
             if (!s.essayScores.keySet().containsAll(due)) {
                 throw LiveRules.broken("SCORES_MISSING");
             }
-            BigDecimal mean = new TrimmedMean(r.trim() == null ? 0 : r.trim()).of(s.essayScores.values());
+            BigDecimal mean = new TrimmedMean(r.trim() == null ? 0 : r.trim(), 2).orPlainMean(s.essayScores.values());
             return judged.points(mean, null);
         }
         if (correct == null) {

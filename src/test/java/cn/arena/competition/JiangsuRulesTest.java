@@ -7,6 +7,7 @@ import cn.arena.org.OrgTree.OrgUnit;
 import cn.arena.org.OrgUnitKind;
 import cn.arena.shared.Ranking;
 import cn.arena.shared.Refusal;
+import cn.arena.shared.TrimmedMean;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;

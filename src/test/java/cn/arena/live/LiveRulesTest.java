@@ -2,6 +2,7 @@ package cn.arena.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.arena.shared.TrimmedMean;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,14 +42,14 @@ class LiveRulesTest {
 
     @Test
     void essayDropsOneHighestAndOneLowestAndRoundsHalfUpToTwoDecimals() {
-        TrimmedMean trim = new TrimmedMean(1);
-        assertThat(trim.of(List.of(new BigDecimal("18"), new BigDecimal("15"), new BigDecimal("20"), new BigDecimal("16"),
+        TrimmedMean trim = new TrimmedMean(1, 2);
+        assertThat(trim.orPlainMean(List.of(new BigDecimal("18"), new BigDecimal("15"), new BigDecimal("20"), new BigDecimal("16"),
                 new BigDecimal("17")))).isEqualByComparingTo("17.00");
         // 12.345 exactly: half up gives 12.35 where half even would give 12.34
-        assertThat(trim.of(List.of(new BigDecimal("10"), new BigDecimal("12.34"), new BigDecimal("12.35"), new BigDecimal("20"))))
+        assertThat(trim.orPlainMean(List.of(new BigDecimal("10"), new BigDecimal("12.34"), new BigDecimal("12.35"), new BigDecimal("20"))))
                 .isEqualTo(new BigDecimal("12.35"));
-        assertThat(trim.of(List.of(new BigDecimal("15"), new BigDecimal("16"), new BigDecimal("16")))).isEqualByComparingTo("16");
-        assertThat(trim.of(List.of(new BigDecimal("10"), new BigDecimal("11"), new BigDecimal("11")))).isEqualTo(new BigDecimal("11.00"));
+        assertThat(trim.orPlainMean(List.of(new BigDecimal("15"), new BigDecimal("16"), new BigDecimal("16")))).isEqualByComparingTo("16");
+        assertThat(trim.orPlainMean(List.of(new BigDecimal("10"), new BigDecimal("11"), new BigDecimal("11")))).isEqualTo(new BigDecimal("11.00"));
     }
 
     @Test
