@@ -12,11 +12,18 @@
   const el = (id) => document.getElementById(id);
   // data-msg-* attributes are lower case in the DOM: data-msg-result-won is dataset.msgResultWon
   const msg = (name) => root.dataset['msg' + name.toLowerCase().replace(/(^|-)(\w)/g, (m, d, c) => c.toUpperCase())] || '';
-  const zone = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  const zone = new Intl.DateTimeFormat('zh-CN', { timeZone: window.arena.zone(), hour: '2-digit', minute: '2-digit', second: '2-digit',
     fractionalSecondDigits: 3, hour12: false });
   let state = null;
   let offset = 0;
   let me = null;
+
+  // A buzz's result in words; a foul says what it costs in the current round (the round's configured foul).
+  function resultText(result) {
+    const c = state && state.current;
+    const round = c && state.rounds.find((r) => r.no === c.round);
+    return resultText(result).replace('{0}', round && round.foul != null ? round.foul : '');
+  }
 
   function text(id, value) {
     const node = el(id);
@@ -138,7 +145,7 @@
     if (!list) return;
     list.replaceChildren(...(c ? c.buzzes : []).map((b) => {
       const li = document.createElement('li');
-      li.textContent = zone.format(new Date(b.at)) + ' ' + teamName(b.teamId) + ' ' + msg('result-' + b.result);
+      li.textContent = zone.format(new Date(b.at)) + ' ' + teamName(b.teamId) + ' ' + resultText(b.result);
       return li;
     }));
   }
@@ -250,7 +257,7 @@
       score.textContent = t.score;
       const outcome = document.createElement('div');
       outcome.className = 'live-station-result';
-      outcome.textContent = result ? msg('result-' + result) : '';
+      outcome.textContent = result ? resultText(result) : '';
       card.append(key, name, score, outcome);
       return card;
     }));
@@ -350,7 +357,7 @@
       parts.push(zone.format(new Date(e.at)), msg('event-' + e.type));
       if (e.teamId) parts.push(teamName(e.teamId));
       if (e.tier) parts.push(e.tier + ' ' + msg('tier'));
-      if (e.result) parts.push(msg('result-' + e.result));
+      if (e.result) parts.push(resultText(e.result));
       if (e.points != null) parts.push((e.points > 0 ? '+' : '') + e.points);
       if (e.reason) parts.push('“' + e.reason + '”');
       if (e.by) parts.push('(' + e.by + ')');
@@ -416,7 +423,7 @@
       if (!response.ok) return error(await response.json().catch(() => null));
       const body = await response.json();
       const feedback = el('live-feedback');
-      feedback.textContent = msg('result-' + body.result);
+      feedback.textContent = resultText(body.result);
       feedback.className = 'text-center fs-3 mt-3 live-feedback live-' + body.result.toLowerCase();
     });
   }
