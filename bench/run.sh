@@ -6,9 +6,10 @@
 # then ExamDaySimulation), stops Arena, and writes everything to bench/results/<UTC time>/ with a summary.md.
 # Arena talks only its HTTP contract to the simulations; only the candidate logins are seeded by SQL (see below).
 # Settings (environment): BENCH_SCALE (full|small), BENCH_DB (arena_load), BENCH_PORT (8090), BENCH_HEAP (2g),
-# BENCH_SIMULATIONS ("floor exam"; "live" is the live final's, see bench/seed-live.sh), BENCH_JAVA (the java that runs Arena; default: a JDK 21+ under /usr/lib/jvm if
-# there is one, for virtual threads, else `java`), BENCH_JAVA_OPTS (more JVM options for Arena, e.g. a flight
-# recording: -XX:StartFlightRecording=filename=arena.jfr,settings=profile), plus any -D for the simulations in BENCH_ARGS.
+# BENCH_SIMULATIONS ("floor exam"; "live" is the live final's, see bench/seed-live.sh), BENCH_JAVA (the java that
+# runs Arena; default: a JDK 21+ under /usr/lib/jvm if there is one, for virtual threads, else `java`), BENCH_JAVA_OPTS
+# (more JVM options for Arena, e.g. a flight recording: -XX:StartFlightRecording=filename=arena.jfr,settings=profile),
+# plus any -D for the simulations in BENCH_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
