@@ -6,9 +6,10 @@
 # then ExamDaySimulation), stops Arena, and writes everything to bench/results/<UTC time>/ with a summary.md.
 # Arena talks only its HTTP contract to the simulations; only the candidate logins are seeded by SQL (see below).
 # Settings (environment): BENCH_SCALE (full|small), BENCH_DB (arena_load), BENCH_PORT (8090), BENCH_HEAP (2g),
-# BENCH_SIMULATIONS ("floor exam"; "practice": year-round practice, bench/seed-practice.sh), BENCH_JAVA (the java that runs Arena; default: a JDK 21+ under /usr/lib/jvm if
-# there is one, for virtual threads, else `java`), BENCH_JAVA_OPTS (more JVM options for Arena, e.g. a flight
-# recording: -XX:StartFlightRecording=filename=arena.jfr,settings=profile), plus any -D for the simulations in BENCH_ARGS.
+# BENCH_SIMULATIONS ("floor exam"; "live": the live final, bench/seed-live.sh; "practice": year-round practice,
+# bench/seed-practice.sh), BENCH_JAVA (the java that runs Arena; default: a JDK 21+ under /usr/lib/jvm if there is one,
+# for virtual threads, else `java`), BENCH_JAVA_OPTS (more JVM options for Arena, e.g. a flight recording:
+# -XX:StartFlightRecording=filename=arena.jfr,settings=profile), plus any -D for the simulations in BENCH_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -26,6 +27,7 @@ OUT="$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$SCALE"
 mkdir -p "$OUT"
 URL="http://127.0.0.1:$PORT"
 ADMIN_PASSWORD='Bench-Admin-2026!'
+DATA_KEY=$(head -c 32 /dev/urandom | base64)
 PASSWORD='Bench-Cand-2026!'
 # One precomputed bcrypt hash of $PASSWORD at cost 4 (Spring's BCryptPasswordEncoder(4)), shared by every seeded
 # candidate: hashing 40,000 passwords at the production cost through the API would take longer than the test itself.
@@ -49,7 +51,7 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" || true
 psql_() { psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
 
 echo "== building the application jar"
-./mvnw -q -B -DskipTests package
+./mvnw -q -B -DskipTests -Dskip.unit.tests=true package
 JAR=$(ls target/arena-*.jar | grep -v '\.original$' | head -1)
 
 echo "== fresh database $DB"
@@ -57,7 +59,7 @@ psql_ -d postgres -c "drop database if exists $DB with (force)" -c "create datab
 
 echo "== starting Arena on $URL (log: $OUT/arena.log)"
 ARENA_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" ARENA_DB_USER=postgres ARENA_DB_PASSWORD= \
-ARENA_DATA_KEY=$(head -c 32 /dev/urandom | base64) ARENA_ADMIN_PASSWORD="$ADMIN_PASSWORD" ARENA_DEMO=false PORT=$PORT \
+ARENA_DATA_KEY=$DATA_KEY ARENA_ADMIN_PASSWORD="$ADMIN_PASSWORD" ARENA_DEMO=false PORT=$PORT \
   "$ARENA_JAVA" -Xms$HEAP -Xmx$HEAP ${BENCH_JAVA_OPTS:-} -jar "$JAR" > "$OUT/arena.log" 2>&1 &
 ARENA_PID=$!
 # The machine is shared: every 5 s, note the CPU time used so far (clock ticks) by Arena, by the PostgreSQL backends of
@@ -137,6 +139,7 @@ echo "enrolled $CANDIDATES in $SECONDS s" | tee "$OUT/seed.txt"
 api "${ORG[@]}" POST "/api/v1/exams/$EXAM/publish" '' '200|204' >/dev/null
 
 fi
+if [[ " $SIMULATIONS " == *" live "* ]]; then source bench/seed-live.sh; fi
 
 [[ " $SIMULATIONS " == *" practice "* ]] && seed_practice
 
@@ -155,6 +158,7 @@ for simulation in $SIMULATIONS; do
     floor) run_simulation FloorSimulation floor ;;
     exam) run_simulation ExamDaySimulation exam-day ;;
     practice) run_simulation PracticeSimulation practice; practice_verify ;;
+    live) run_live ;;
   esac
 done
 

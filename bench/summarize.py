@@ -190,3 +190,7 @@ if os.path.exists(load):
         print(f"## Machine\n\nLoad average (1 min) sampled every 10 s during the run: mean {sum(samples) / len(samples):.1f}, "
               f"max {max(samples):.1f} on {os.cpu_count()} cores. Arena, PostgreSQL and Gatling share them, and so did "
               "other processes of this machine (machine-load.txt lists the busiest ones).\n")
+
+live = os.path.join(out, "live-summary.md")
+if os.path.exists(live):
+    print(open(live, encoding="utf-8").read())

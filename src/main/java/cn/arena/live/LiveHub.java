@@ -1,9 +1,12 @@
 package cn.arena.live;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -13,19 +16,24 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * This node's live streams: the screens and terminals following each final. Woken when an event is committed (here,
  * or on another node through {@link LiveNotifications}), it reads the events after the last one it sent from the log
  * and sends them; the log, not the wake-up, carries the events, so a lost or doubled wake-up loses or doubles nothing.
+ * The events read are written out as Server-Sent Events once per kind of reader, not once per stream, and each stream
+ * gets them in one write: with 2,000 screens on a node, that is what keeps a buzz's way to the screens short.
  */
 @Component
 class LiveHub implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
     private static final long STREAM_TIMEOUT = Duration.ofHours(12).toMillis();
+    private static final MediaType TEXT_UTF8 = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
     private final LiveStore store;
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
@@ -60,7 +68,7 @@ class LiveHub implements SmartLifecycle {
                 if (sent < 0) {
                     sent = store.session(stageId).map(LiveStore.SessionRow::lastSeq).orElse(0L);
                 }
-                if (send(s, store.events(stageId, after, sent))) {
+                if (send(s, new Frames(store.events(stageId, after, sent)))) {
                     subscribers.add(s);
                 }
             } finally {
@@ -78,8 +86,9 @@ class LiveHub implements SmartLifecycle {
                 if (events.isEmpty()) {
                     return;
                 }
+                Frames frames = new Frames(events);
                 for (Subscriber s : subscribers) {
-                    if (!send(s, events)) {
+                    if (!send(s, frames)) {
                         subscribers.remove(s);
                     }
                 }
@@ -144,12 +153,38 @@ class LiveHub implements SmartLifecycle {
         return running;
     }
 
-    private static boolean send(Subscriber s, List<LiveEvent> events) {
+    /** Some events as Server-Sent Events, written out at most once for each kind of reader. */
+    static final class Frames {
+        private final List<LiveEvent> events;
+        private final Map<LiveSessions.Reader, String> text = new EnumMap<>(LiveSessions.Reader.class);
+
+        Frames(List<LiveEvent> events) {
+            this.events = events;
+        }
+
+        boolean isEmpty() {
+            return events.isEmpty();
+        }
+
+        /** The events as this reader may see them, each as {@code id: <seq>} and {@code data: <event JSON>}. */
+        String text(LiveSessions.Reader reader) {
+            return text.computeIfAbsent(reader, r -> {
+                StringBuilder b = new StringBuilder();
+                for (LiveEvent e : events) {
+                    LiveEvent shown = r == LiveSessions.Reader.HOST ? e : e.forReaders();
+                    b.append("id:").append(e.seq()).append("\ndata:").append(LiveStore.JSON.writeValueAsString(shown)).append("\n\n");
+                }
+                return b.toString();
+            });
+        }
+    }
+
+    private static boolean send(Subscriber s, Frames frames) {
+        if (frames.isEmpty()) {
+            return true;
+        }
         try {
-            for (LiveEvent e : events) {
-                LiveEvent shown = s.reader() == LiveSessions.Reader.HOST ? e : e.forReaders();
-                s.emitter().send(SseEmitter.event().id(String.valueOf(e.seq())).data(LiveStore.JSON.writeValueAsString(shown)));
-            }
+            s.emitter().send(Set.of(new DataWithMediaType(frames.text(s.reader()), TEXT_UTF8)));
             return true;
         } catch (IOException | IllegalStateException gone) {
             log.debug("A live stream went away: {}", gone.getMessage());

@@ -1,0 +1,46 @@
+package cn.arena.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.arena.live.LiveEvent.BuzzResult;
+import cn.arena.live.LiveEvent.Type;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The streams' text, written once per kind of reader: the same bytes as one SseEmitter event per event and stream. */
+class LiveHubFramesTest {
+
+    private static final Instant AT = Instant.parse("2026-12-01T06:00:00.123456Z");
+
+    private final List<LiveEvent> events = List.of(
+            LiveEvent.of(Type.BUZZED).team(7L, 71L).question(2, 501L, null).judged(null, BuzzResult.WON).numbered(41, AT),
+            LiveEvent.of(Type.ESSAY_SCORED).team(7L, null).question(5, 509L, null).essay(3L, new BigDecimal("14.50")).numbered(42, AT),
+            LiveEvent.of(Type.ADJUSTED).team(8L, null).points(new BigDecimal("-5"), null).ruling("仲裁：\n抢答犯规", null, "host")
+                    .numbered(43, AT));
+
+    @Test
+    void eachReaderGetsWhatOneSseEventPerEventWouldHaveWritten() {
+        LiveHub.Frames frames = new LiveHub.Frames(events);
+        assertThat(frames.text(LiveSessions.Reader.HOST)).isEqualTo(asSseEmitterWritesThem(events));
+        assertThat(frames.text(LiveSessions.Reader.READER))
+                .isEqualTo(asSseEmitterWritesThem(events.stream().map(LiveEvent::forReaders).toList()));
+    }
+
+    @Test
+    void aJudgesEssayScoreReachesTheHostOnly() {
+        LiveHub.Frames frames = new LiveHub.Frames(events);
+        assertThat(frames.text(LiveSessions.Reader.HOST)).contains("\"judgeId\":3").contains("\"score\":14.50");
+        assertThat(frames.text(LiveSessions.Reader.READER)).doesNotContain("judgeId").doesNotContain("\"score\"")
+                .contains("id:42\ndata:{\"seq\":42,");
+    }
+
+    private static String asSseEmitterWritesThem(List<LiveEvent> shown) {
+        return shown.stream().map(e -> SseEmitter.event().id(String.valueOf(e.seq())).data(LiveStore.JSON.writeValueAsString(e)).build()
+                .stream().map(DataWithMediaType::getData).map(String::valueOf).collect(Collectors.joining())).collect(Collectors.joining());
+    }
+}
