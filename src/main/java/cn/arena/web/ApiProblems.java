@@ -7,6 +7,7 @@ import cn.arena.shared.Violation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -33,6 +34,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Turns refusals and framework errors on the JSON API into RFC 9457 problem details whose {@code detail} and
@@ -161,8 +163,16 @@ class ApiProblems {
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, messages.get(key)));
     }
 
+    /**
+     * Anything else is a defect, logged as an error; except a client gone while its answer was written (a screen
+     * closing its live stream, a phone losing signal): there is nobody to answer, and nothing is wrong on our side.
+     */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    @Nullable ProblemDetail unexpected(Exception e) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            log.debug("Client gone while its answer was written: {}", e.toString());
+            return null;
+        }
         log.error("Unexpected failure on the API", e);
         return ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(500), messages.get("error.internal"));
     }

@@ -10,6 +10,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 
 class ApiProblemsTest {
 
@@ -39,6 +40,11 @@ class ApiProblemsTest {
     @Test
     void otherFailuresStayGenericServerErrors() {
         assertThat(problems.unexpected(new IllegalStateException("bug")).getStatus()).isEqualTo(500);
+    }
+
+    @Test
+    void aClientGoneWhileItsAnswerIsWrittenIsNotAServerErrorAndGetsNoAnswer() {
+        assertThat(problems.unexpected(new AsyncRequestNotUsableException("ServletOutputStream failed to flush: Broken pipe"))).isNull();
     }
 
     private static Messages messages() {
