@@ -84,6 +84,7 @@ class JiangsuStepsIT extends SelectionTest {
         long first = peopleOf.get(jiangyin).get(0);
         WebSession.Page pipeline = web.get("/competitions/" + competition + "/pipeline");
         assertThat(pipeline.html()).contains("value=\"" + first + "\"");
+        assertThat(stageState(pipeline.html(), "province-written")).as("a stage nobody has reached yet").isEqualTo("未开始");
         WebSession.Page entered = web.htmx("/competitions/" + competition + "/contestants", Map.of("personId", first));
         assertThat(entered.status()).isEqualTo(200);
         assertThat(entered.html()).contains("已报名：江阴选手0号" + tag).contains("id=\"pipeline-body\"").doesNotContain("value=\"" + first + "\"");
@@ -333,5 +334,13 @@ class JiangsuStepsIT extends SelectionTest {
             }
         }
         return out;
+    }
+
+    /** The state badge of a stage's row on the pipeline page. */
+    private static String stageState(String html, String code) {
+        Matcher row = Pattern.compile("data-code=\"" + code + "\">.*?<span class=\"badge[^>]*>([^<]*)</span>", Pattern.DOTALL)
+                .matcher(html);
+        assertThat(row.find()).as("the pipeline shows stage " + code).isTrue();
+        return row.group(1);
     }
 }
