@@ -12,7 +12,7 @@
   const el = (id) => document.getElementById(id);
   // data-msg-* attributes are lower case in the DOM: data-msg-result-won is dataset.msgResultWon
   const msg = (name) => root.dataset['msg' + name.toLowerCase().replace(/(^|-)(\w)/g, (m, d, c) => c.toUpperCase())] || '';
-  const zone = new Intl.DateTimeFormat('zh-CN', { timeZone: window.arena.zone(), hour: '2-digit', minute: '2-digit', second: '2-digit',
+  const zone = new Intl.DateTimeFormat('zh-CN', { timeZone: document.querySelector('meta[name="arena-zone"]').content, hour: '2-digit', minute: '2-digit', second: '2-digit',
     fractionalSecondDigits: 3, hour12: false });
   let state = null;
   let offset = 0;
