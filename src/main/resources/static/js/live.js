@@ -22,7 +22,7 @@
   function resultText(result) {
     const c = state && state.current;
     const round = c && state.rounds.find((r) => r.no === c.round);
-    return resultText(result).replace('{0}', round && round.foul != null ? round.foul : '');
+    return msg('result-' + result).replace('{0}', round && round.foul != null ? round.foul : '');
   }
 
   function text(id, value) {
