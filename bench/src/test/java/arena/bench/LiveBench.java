@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +67,7 @@ public final class LiveBench {
         String seed = Files.readString(out.resolve("live-seed.json"));
         stage = field(seed, "stage");
         key = field(seed, "key");
-        hostAuth = "Basic " + Base64.getEncoder().encodeToString((field(seed, "host") + ":" + field(seed, "password")).getBytes(StandardCharsets.UTF_8));
+        hostAuth = "Bearer " + field(seed, "hostToken");
         Matcher m = Pattern.compile("\"([A-Za-z0-9._~+/=-]{20,})\"").matcher(seed.substring(seed.indexOf("\"terminals\"")));
         terminals = new ArrayList<>();
         while (m.find()) {

@@ -9,6 +9,8 @@ import cn.arena.org.OrgTree;
 import cn.arena.org.People;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +60,11 @@ public class Competitions {
     }
 
     private final CompetitionStore store;
+    /**
+     * Templates parsed, by their text: a competition keeps its template's text, and every request on it (a live final's
+     * buzzes among them) would otherwise parse the same YAML again. Keyed by the text itself, so it never answers stale.
+     */
+    private final Cache<String, CompetitionTemplate> parsed = Caffeine.newBuilder().maximumSize(100).build();
     private final CompetitionTemplates templates;
     private final OrgTree tree;
     private final Scopes scopes;
@@ -172,6 +179,6 @@ public class Competitions {
 
     private Competition load(CompetitionStore.CompetitionRow row) {
         return new Competition(row.id(), row.templateCode(), row.name(), row.orgUnitId(), row.registrationDeadline(),
-                CompetitionTemplate.parse(row.templateSource()), store.stages(row.id()));
+                parsed.get(row.templateSource(), CompetitionTemplate::parse), store.stages(row.id()));
     }
 }

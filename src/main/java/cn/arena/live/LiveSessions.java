@@ -137,7 +137,7 @@ class LiveSessions {
     }
 
     private void ensureSession(LiveFinals.FinalStage stage) {
-        store.createIfAbsent(stage.stageId(), LiveConfig.fromTemplate(stage.templateSource()));
+        store.createIfAbsent(stage.stageId(), () -> LiveConfig.fromTemplate(stage.templateSource()));
     }
 
     // ---- configuration before START
@@ -289,7 +289,7 @@ class LiveSessions {
     }
 
     long lastSeq(long stageId) {
-        return store.session(stageId).map(LiveStore.SessionRow::lastSeq).orElse(0L);
+        return store.lastSeq(stageId).orElse(0L);
     }
 
     void essayScore(CurrentUser user, long stageId, long teamId, @Nullable BigDecimal points) {
@@ -350,19 +350,27 @@ class LiveSessions {
 
     // ---- reading the state
 
-    /** Reads the state brought up to the log's last seq. */
+    /**
+     * Reads the state brought up at least to the log's last seq as this call saw it. A fold already past it (a request
+     * beside this one caught it up meanwhile) is as fresh and is used as it is: folding the whole log anew for it would
+     * cost every concurrent buzz a read of thousands of events.
+     */
     <T> T read(long stageId, Function<LiveState, T> reading) {
-        return read(stageId, lastSeq(stageId), reading);
+        return fold(stageId, lastSeq(stageId), false, reading);
     }
 
     /** Reads the state as it was at {@code upTo}: this node's fold caught up to it, or folded anew if it is past it. */
     <T> T read(long stageId, long upTo, Function<LiveState, T> reading) {
+        return fold(stageId, upTo, true, reading);
+    }
+
+    private <T> T fold(long stageId, long upTo, boolean exactly, Function<LiveState, T> reading) {
         Folded f = folds.computeIfAbsent(stageId, id -> new Folded());
         f.lock.lock();
         try {
             LiveState s = f.state;
             // before START the rounds come from the session's configuration, which any node may have changed since
-            if (s == null || s.seq > upTo || s.status == LiveState.Status.READY) {
+            if (s == null || exactly && s.seq > upTo || s.status == LiveState.Status.READY) {
                 LiveConfig config = store.session(stageId).orElseThrow().config();
                 s = LiveState.ready(config.baseScore(), config.rounds());
             }

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,17 +32,25 @@ class LiveStore {
                 .query(LiveStore::session).optional();
     }
 
-    /** Creates the session row unless it exists (another node may create it at the same moment: that one stands). */
-    void createIfAbsent(long stageId, LiveConfig config) {
-        if (session(stageId).isPresent()) {
+    /**
+     * Creates the session row unless it exists (another node may create it at the same moment: that one stands). Every
+     * buzz passes here, so an existing row is only looked up, and the configuration is made only for a missing one.
+     */
+    void createIfAbsent(long stageId, Supplier<LiveConfig> config) {
+        if (lastSeq(stageId).isPresent()) {
             return;
         }
         try {
             jdbc.sql("insert into live_session (stage_id, config, last_seq) values (:s, :c, 0)")
-                    .param("s", stageId).param("c", JSON.writeValueAsString(config)).update();
+                    .param("s", stageId).param("c", JSON.writeValueAsString(config.get())).update();
         } catch (DuplicateKeyException alreadyThere) {
             // created by a concurrent request; nothing to do
         }
+    }
+
+    /** The session's last seq, without reading its configuration. */
+    Optional<Long> lastSeq(long stageId) {
+        return jdbc.sql("select last_seq from live_session where stage_id = :s").param("s", stageId).query(Long.class).optional();
     }
 
     /** Locks the session row until the transaction ends and gives its last seq: appends to one session take turns. */
