@@ -91,7 +91,7 @@ public final class LiveBench {
         Screens onA = new Screens("A", URI.create(urlA), screens, seq() - 1);
         onA.connect();
         long started = System.nanoTime();
-        race(0, questions, false);
+        race(0, questions, false, onA);
         double phase1 = (System.nanoTime() - started) / 1e9;
         long lastA = seq();
         onA.awaitSeq(lastA, Duration.ofSeconds(60));
@@ -102,7 +102,7 @@ public final class LiveBench {
         Screens onB = new Screens("B", URI.create(urlB), screensB, lastA - 1);
         onB.connect();
         started = System.nanoTime();
-        race(questions, twoNodeQuestions, true);
+        race(questions, twoNodeQuestions, true, onB);
         double phase2 = (System.nanoTime() - started) / 1e9;
         long last = seq();
         onB.awaitSeq(last, Duration.ofSeconds(60));
@@ -126,8 +126,13 @@ public final class LiveBench {
         }
     }
 
-    /** Runs {@code count} buzzer questions: shown, opened, eight terminals buzz at once, judged correct. */
-    private void race(int from, int count, boolean twoNodes) throws Exception {
+    /**
+     * Runs {@code count} buzzer questions: shown, opened, eight terminals buzz at once, judged correct; then, as a host
+     * waits for the hall's screen to show the result before the next question, until the screens have the judgement.
+     * Without that wait the bench sends questions back to back, five a second, and measures its own backlog of
+     * 2,000-screen deliveries queued behind each other instead of one buzz's way to the screens.
+     */
+    private void race(int from, int count, boolean twoNodes, Screens watching) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CyclicBarrier go = new CyclicBarrier(8);
         try {
@@ -155,6 +160,7 @@ public final class LiveBench {
                     throw new IllegalStateException("question " + (q + 1) + ": " + won + " WON responses");
                 }
                 command("JUDGE", true);
+                watching.awaitSeqQuietly(seq(), Duration.ofSeconds(10));
                 if ((q + 1) % 100 == 0) {
                     System.out.printf("%s %d questions%n", Instant.now(), q + 1);
                 }
@@ -332,6 +338,16 @@ public final class LiveBench {
             System.out.printf("%s screens on %s at seq %d; %d behind%n", Instant.now(), node, seq, behind);
         }
 
+        /** Waits, polling briefly, until every screen has event {@code seq}; a screen still behind shows in the report. */
+        void awaitSeqQuietly(long seq, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            for (int i = 0; i < all.length; i++) {
+                while (all[i].lastSeq < seq && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
+                }
+            }
+        }
+
         void close() throws Exception {
             open = false;
             reader.join();
@@ -404,7 +420,7 @@ public final class LiveBench {
                 String l = pending.substring(0, line);
                 pending.delete(0, line + 1);
                 if (l.startsWith("data:")) {
-                    long seq = Long.parseLong(group(SEQ, l));
+                    long seq = number(l, l.indexOf("\"seq\":") + 6);
                     if (l.contains("\"result\":\"WON\"")) {
                         Instant at = Instant.parse(group(AT, l));
                         long atMicros = at.getEpochSecond() * 1_000_000 + at.getNano() / 1000;
@@ -413,6 +429,15 @@ public final class LiveBench {
                     lastSeq = seq;
                 }
             }
+        }
+
+        /** The digits from {@code from} on, read without a regular expression: 2,000 screens share one reading thread. */
+        private static long number(String text, int from) {
+            long n = 0;
+            for (int i = from; i < text.length() && Character.isDigit(text.charAt(i)); i++) {
+                n = n * 10 + (text.charAt(i) - '0');
+            }
+            return n;
         }
 
         int[] latencies(List<Long> wons) {

@@ -2,6 +2,8 @@ package cn.arena.bank;
 
 import cn.arena.account.CurrentUser;
 import cn.arena.account.Scopes;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -18,10 +20,25 @@ public class QuestionCatalog {
 
     private final QuestionStore store;
     private final Scopes scopes;
+    private final Cache<Long, List<String>> usedOptionKeys = Caffeine.newBuilder().maximumSize(100_000).build();
 
     QuestionCatalog(QuestionStore store, Scopes scopes) {
         this.store = store;
         this.scopes = scopes;
+    }
+
+    /** What drawing a paper needs of a question: which it is, its bank and type, and its options' keys to shuffle. */
+    public record Drawable(long id, long bankId, QuestionType type, List<String> optionKeys) {}
+
+    /**
+     * The questions of {@link #eligible} as a draw needs them. Every candidate's start of a per-candidate exam draws
+     * from the same pool, so this reads no stems or keys, and parses a used version's options once per node: used
+     * versions never change (an edit makes a new version), so those keys cannot go stale.
+     */
+    public List<Drawable> drawable(Collection<Long> bankIds, QuestionType type, @Nullable String category, @Nullable Integer difficulty) {
+        return store.activeForDraw(bankIds, type, category, difficulty).stream().map(r -> new Drawable(r.id(), r.bankId(), r.type(),
+                r.used() ? usedOptionKeys.get(r.id(), id -> QuestionStore.optionKeys(r.options())) : QuestionStore.optionKeys(r.options())))
+                .toList();
     }
 
     /** Active questions of the banks matching a blueprint section's filters; category includes its subcategories. */

@@ -92,6 +92,28 @@ class QuestionStore {
         return jdbc.sql("select *" + where + " order by id").params(params).query(QuestionStore::question).list();
     }
 
+    /** What a draw reads of a question: its options still as JSON, parsed only when not known already. */
+    record DrawRow(long id, long bankId, QuestionType type, boolean used, String options) {}
+
+    /** The active questions of {@link #active}, without their stems, keys and analyses. */
+    List<DrawRow> activeForDraw(Collection<Long> bankIds, QuestionType type, @Nullable String category, @Nullable Integer difficulty) {
+        if (bankIds.isEmpty()) {
+            return List.of();
+        }
+        var params = new java.util.LinkedHashMap<String, Object>();
+        params.put("banks", bankIds);
+        String where = " from question where bank_id in (:banks) and status = 'ACTIVE'"
+                + narrowing(new Filter(type, category, difficulty, null), params);
+        return jdbc.sql("select id, bank_id, type, used, options" + where + " order by id").params(params)
+                .query((rs, n) -> new DrawRow(rs.getLong(1), rs.getLong(2), QuestionType.valueOf(rs.getString(3)), rs.getBoolean(4),
+                        rs.getString(5)))
+                .list();
+    }
+
+    static List<String> optionKeys(String optionsJson) {
+        return JSON.readValue(optionsJson, new TypeReference<List<Option>>() {}).stream().map(Option::key).toList();
+    }
+
     /** Ids of the active questions of the banks of the given types, in id order. */
     List<Long> activeIds(Collection<Long> bankIds, Collection<QuestionType> types) {
         if (bankIds.isEmpty() || types.isEmpty()) {

@@ -1,8 +1,6 @@
 package cn.arena.paper;
 
 import cn.arena.account.CurrentUser;
-import cn.arena.bank.Option;
-import cn.arena.bank.Question;
 import cn.arena.bank.QuestionCatalog;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
@@ -64,9 +62,9 @@ public class Papers {
     private List<List<Eligible>> pools(Collection<Long> bankIds, Blueprint blueprint) {
         List<List<Eligible>> pools = new ArrayList<>();
         for (Section section : blueprint.sections()) {
-            pools.add(catalog.eligible(bankIds, section.type(), blank(section.category()), section.difficulty()).stream()
-                    .sorted(Comparator.comparingLong(Question::id))
-                    .map(q -> new Eligible(q.id(), q.bankId(), q.type(), q.options().stream().map(Option::key).toList()))
+            pools.add(catalog.drawable(bankIds, section.type(), blank(section.category()), section.difficulty()).stream()
+                    .sorted(Comparator.comparingLong(QuestionCatalog.Drawable::id))
+                    .map(q -> new Eligible(q.id(), q.bankId(), q.type(), q.optionKeys()))
                     .toList());
         }
         return pools;

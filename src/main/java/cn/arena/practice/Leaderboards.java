@@ -49,7 +49,7 @@ class Leaderboards {
         Period period = parse(periodKind, key);
         long unit = programmes.isMember(user, p) ? memberUnit(user, p, orgUnitId) : programmes.unitFor(user, p, orgUnitId);
         Map<Long, OrgTree.OrgUnit> units = tree.subtree(unit).stream().collect(Collectors.toMap(OrgTree.OrgUnit::id, u -> u));
-        List<Long> unitIds = List.copyOf(units.keySet());
+        @Nullable List<Long> unitIds = unit == p.orgUnitId() ? null : List.copyOf(units.keySet());
         // The year's board is kept as rows of kind YEAR (see PracticeStore.refreshYearTotals), so every board reads alike.
         Period.Kind kind = period.kind();
         String periodKey = period.key();

@@ -254,25 +254,33 @@ class PracticeStore {
     }
 
     // A board is a period's scores among the members of some units (a subtree), best first, equal scores by user id.
+    // Units null is the whole programme: every score row lies in its tree, so no list of its hundreds of units is sent.
 
-    List<ScoreRow> boardPage(long programmeId, Period.Kind kind, String period, Collection<Long> units, long offset, int limit) {
-        return jdbc.sql("""
-                select user_id, org_unit_id, period, score from practice_score
-                where programme_id = :p and kind = :k and period = :period and org_unit_id in (:units)
-                order by score desc, user_id limit :limit offset :offset""")
-                .param("p", programmeId).param("k", kind.name()).param("period", period).param("units", units)
+    List<ScoreRow> boardPage(long programmeId, Period.Kind kind, String period, @Nullable Collection<Long> units, long offset, int limit) {
+        return jdbc.sql("select user_id, org_unit_id, period, score from practice_score"
+                        + " where programme_id = :p and kind = :k and period = :period" + inUnits(units)
+                        + " order by score desc, user_id limit :limit offset :offset")
+                .param("p", programmeId).param("k", kind.name()).param("period", period).params(unitsParam(units))
                 .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new ScoreRow(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getBigDecimal(4)))
                 .list();
     }
 
     /** How many members of the units are on the board; with {@code above}, how many of them scored more than that. */
-    int boardCount(long programmeId, Period.Kind kind, String period, Collection<Long> units, @Nullable BigDecimal above) {
+    int boardCount(long programmeId, Period.Kind kind, String period, @Nullable Collection<Long> units, @Nullable BigDecimal above) {
         return jdbc.sql("select count(*) from practice_score where programme_id = :p and kind = :k and period = :period"
-                        + " and org_unit_id in (:units)" + (above == null ? "" : " and score > :above"))
-                .param("p", programmeId).param("k", kind.name()).param("period", period).param("units", units)
+                        + inUnits(units) + (above == null ? "" : " and score > :above"))
+                .param("p", programmeId).param("k", kind.name()).param("period", period).params(unitsParam(units))
                 .params(above == null ? Map.of() : Map.of("above", above))
                 .query(Integer.class).single();
+    }
+
+    private static String inUnits(@Nullable Collection<Long> units) {
+        return units == null ? " and org_unit_id is not null" : " and org_unit_id in (:units)";
+    }
+
+    private static Map<String, ?> unitsParam(@Nullable Collection<Long> units) {
+        return units == null ? Map.of() : Map.of("units", units);
     }
 
     Optional<ScoreRow> score(long programmeId, Period.Kind kind, String period, long userId) {
