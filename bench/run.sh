@@ -99,6 +99,20 @@ api() { # user password method path [json] expected-status
   printf '%s' "${response%$'\n'*}"
 }
 
+# A bank's objective questions, through the API: seed_bank user password bank category singles multiples true-falses.
+seed_bank() {
+  local options='[{"key":"A","text":"数据共享"},{"key":"B","text":"多头跑"},{"key":"C","text":"一次办"},{"key":"D","text":"跑断腿"}]' i
+  for i in $(seq 1 "$5"); do
+    api "$1" "$2" POST "/api/v1/banks/$3/questions" '{"type":"SINGLE_CHOICE","stem":"单选题 '"$i"'：“一网通办”的核心是什么？","options":'"$options"',"answer":"A","points":1,"category":"'"$4"'","difficulty":3,"analysis":"数据多跑路，群众少跑腿。"}' >/dev/null
+  done
+  for i in $(seq 1 "$6"); do
+    api "$1" "$2" POST "/api/v1/banks/$3/questions" '{"type":"MULTIPLE_CHOICE","stem":"多选题 '"$i"'：政务服务改革的要求有哪些？","options":'"$options"',"answer":["A","C"],"points":2,"category":"'"$4"'","difficulty":3}' >/dev/null
+  done
+  for i in $(seq 1 "$7"); do
+    api "$1" "$2" POST "/api/v1/banks/$3/questions" '{"type":"TRUE_FALSE","stem":"判断题 '"$i"'：办事群众只需跑一次。","answer":true,"points":1,"category":"'"$4"'","difficulty":3}' >/dev/null
+  done
+}
+
 echo "== seeding: $CANDIDATES candidate logins by SQL (one shared cost-4 bcrypt hash)"
 psql_ -d "$DB" <<SQL
 insert into account_user (username, password_hash, display_name, enabled, failed_logins, created_at)
@@ -113,14 +127,7 @@ api admin "$ADMIN_PASSWORD" POST /api/v1/users \
   '{"username":"bench-organizer","password":"'"$PASSWORD"'","displayName":"压测组织者","roles":["ORGANIZER"]}' >/dev/null
 ORG=(bench-organizer "$PASSWORD")
 BANK=$(api "${ORG[@]}" POST /api/v1/banks '{"name":"压测题库"}' | jq -r .id)
-OPTIONS='[{"key":"A","text":"数据共享"},{"key":"B","text":"多头跑"},{"key":"C","text":"一次办"},{"key":"D","text":"跑断腿"}]'
-for i in $(seq 1 20); do
-  api "${ORG[@]}" POST "/api/v1/banks/$BANK/questions" '{"type":"SINGLE_CHOICE","stem":"单选题 '"$i"'：“一网通办”的核心是什么？","options":'"$OPTIONS"',"answer":"A","points":1,"category":"政务服务/压测","difficulty":3}' >/dev/null
-done
-for i in $(seq 1 10); do
-  api "${ORG[@]}" POST "/api/v1/banks/$BANK/questions" '{"type":"MULTIPLE_CHOICE","stem":"多选题 '"$i"'：政务服务改革的要求有哪些？","options":'"$OPTIONS"',"answer":["A","C"],"points":2,"category":"政务服务/压测","difficulty":3}' >/dev/null
-  api "${ORG[@]}" POST "/api/v1/banks/$BANK/questions" '{"type":"TRUE_FALSE","stem":"判断题 '"$i"'：办事群众只需跑一次。","answer":true,"points":1,"category":"政务服务/压测","difficulty":3}' >/dev/null
-done
+seed_bank "${ORG[@]}" "$BANK" 政务服务/压测 20 10 10
 START=$(date -u -d '-1 minute' +%Y-%m-%dT%H:%M:%SZ)
 END=$(date -u -d '+4 hours' +%Y-%m-%dT%H:%M:%SZ)
 EXAM=$(api "${ORG[@]}" POST /api/v1/exams '{"title":"压测考试","bankIds":['"$BANK"'],"windowStart":"'"$START"'","windowEnd":"'"$END"'",

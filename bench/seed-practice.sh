@@ -53,16 +53,9 @@ SQL
   api admin "$ADMIN_PASSWORD" POST /api/v1/users \
     '{"username":"practice-organizer","password":"'"$PASSWORD"'","displayName":"省练兵组织者","roles":["ORGANIZER"],"orgUnitId":'"$PROVINCE"'}' >/dev/null
   POR=(practice-organizer "$PASSWORD")
-  local bank options i
+  local bank
   bank=$(api "${POR[@]}" POST /api/v1/banks '{"name":"岗位练兵题库"}' | jq -r .id)
-  options='[{"key":"A","text":"数据共享"},{"key":"B","text":"多头跑"},{"key":"C","text":"一次办"},{"key":"D","text":"跑断腿"}]'
-  for i in $(seq 1 200); do
-    api "${POR[@]}" POST "/api/v1/banks/$bank/questions" '{"type":"SINGLE_CHOICE","stem":"单选题 '"$i"'：“一网通办”的核心是什么？","options":'"$options"',"answer":"A","points":1,"category":"政务服务/练兵","difficulty":3,"analysis":"数据多跑路，群众少跑腿。"}' >/dev/null
-  done
-  for i in $(seq 1 100); do
-    api "${POR[@]}" POST "/api/v1/banks/$bank/questions" '{"type":"MULTIPLE_CHOICE","stem":"多选题 '"$i"'：政务服务改革的要求有哪些？","options":'"$options"',"answer":["A","C"],"points":2,"category":"政务服务/练兵","difficulty":3}' >/dev/null
-    api "${POR[@]}" POST "/api/v1/banks/$bank/questions" '{"type":"TRUE_FALSE","stem":"判断题 '"$i"'：办事群众只需跑一次。","answer":true,"points":1,"category":"政务服务/练兵","difficulty":3}' >/dev/null
-  done
+  seed_bank "${POR[@]}" "$bank" 政务服务/练兵 200 100 100
 
   echo "== practice: accounts for the roll of $PRACTICE_MEMBERS (POST /api/v1/people/accounts, timed)"
   curl -sS -u "${POR[0]}:${POR[1]}" -X POST -H 'Content-Type: application/json' --data-binary '{"orgUnitId":'"$PROVINCE"'}' \

@@ -128,6 +128,35 @@ class QuestionApiIT extends ApiTest {
         assertThat(catalog.find(id).orElseThrow().stem()).isEqualTo("新题干");
     }
 
+    private static Map<String, Object> singleChoice(String... keys) {
+        List<Map<String, Object>> options = java.util.Arrays.stream(keys).map(k -> Api.obj("key", k, "text", "选项" + k)).toList();
+        return Api.obj("type", "SINGLE_CHOICE", "stem", "“一网通办”的核心是什么？", "options", options, "answer", "A",
+                "category", "政务服务", "difficulty", 2, "points", 1);
+    }
+
+    private List<QuestionCatalog.Drawable> drawable(long bank) {
+        return catalog.drawable(List.of(bank), QuestionType.SINGLE_CHOICE, null, null);
+    }
+
+    @Test
+    void aDrawSeesTheOptionsOfAnUnusedVersionAsEditedAndOfAUsedOneAsTheyStay() {
+        String organizer = user("ORGANIZER");
+        long bank = bank(organizer);
+        long id = add(organizer, bank, singleChoice("A", "B"));
+        assertThat(drawable(bank)).containsExactly(new QuestionCatalog.Drawable(id, bank, QuestionType.SINGLE_CHOICE, List.of("A", "B")));
+
+        // unused: edited in place, and the next draw shuffles the options it has now
+        assertThat(as(organizer).put("/api/v1/banks/" + bank + "/questions/" + id, singleChoice("A", "B", "C")).id()).isEqualTo(id);
+        assertThat(drawable(bank)).extracting(QuestionCatalog.Drawable::optionKeys).containsExactly(List.of("A", "B", "C"));
+
+        // used: its keys are remembered, and an edit makes a new version that the draw takes instead
+        catalog.markUsed(List.of(id));
+        assertThat(drawable(bank)).extracting(QuestionCatalog.Drawable::optionKeys).containsExactly(List.of("A", "B", "C"));
+        long newId = as(organizer).put("/api/v1/banks/" + bank + "/questions/" + id, singleChoice("A", "B", "C", "D")).id();
+        assertThat(drawable(bank)).containsExactly(
+                new QuestionCatalog.Drawable(newId, bank, QuestionType.SINGLE_CHOICE, List.of("A", "B", "C", "D")));
+    }
+
     @Test
     void editingAUsedQuestionRetiresItAndMakesANewVersion() {
         String organizer = user("ORGANIZER");
