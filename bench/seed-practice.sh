@@ -16,7 +16,7 @@
 # - 15 % of the members are regulars who study on 80 % of days, 75 % study on 10 % of days, 10 % never study
 #   (they are the "never practised" lists units chase): 19.5 % of members study on an average day, ≈ 2.8 M studied
 #   days and 14 M answered daily items (5 a day, 80 % right) in the full run; wrong ones are in the wrong-answer book;
-# - weekly practice scores (0–20) for ISO weeks 1–51, taken by 90 % of the regulars and 30 % of the others in a week;
+# - weekly practice scores (0–20) for ISO weeks 2–51 (the programme's weeks: those whose Monday is in 2026), taken by 90 % of the regulars and 30 % of the others in a week;
 #   monthly contest scores (0–100) for January–November, by 95 % and 50 %; their submit days count as activity.
 PRACTICE_MEMBERS=$([ "$SCALE" = small ] && echo 2000 || echo 40000)
 export ARENA_CLOCK_START=${ARENA_CLOCK_START:-2026-12-25T23:30:00Z}
@@ -96,13 +96,13 @@ create index practice_daily_item_by_question on practice_daily_item (programme_i
 insert into practice_studied_day select $PROGRAMME, user_id, day from studied;
 insert into practice_mistake (programme_id, user_id, question_id, wrong_count, right_in_row)
   select $PROGRAMME, user_id, question_id, count(*), 0 from practice_daily_item where correct = false group by user_id, question_id;
--- Weekly practices of ISO weeks 1–51 (Mondays from 29 December 2025 to 14 December 2026) and the contests of January–November.
+-- Weekly practices of ISO weeks 2–51 (Mondays from 5 January to 14 December 2026) and the contests of January–November.
 -- Who sat a week or month is drawn per member and period from a hash: a random() here was evaluated once per member
 -- (the first full run, 2 December: the same 57 % sat every contest, 39 % every week).
 create temp table weekly as
   select m.user_id, m.org_unit_id, to_char(w, 'IYYY-"W"IW') as period, (w + interval '5 days')::date as day,
          round((random() * 20)::numeric, 0) as score
-  from member m, generate_series(date '2025-12-29', date '$PRACTICE_YEAR-12-14', interval '7 days') w
+  from member m, generate_series(date '$PRACTICE_YEAR-01-05', date '$PRACTICE_YEAR-12-14', interval '7 days') w
   where abs(hashtext(m.user_id || ':' || w)) % 1000 < case m.regular when 1 then 900 else 300 end;
 create temp table monthly as
   select m.user_id, m.org_unit_id, to_char(mo, 'YYYY-MM') as period, (mo + interval '1 month' - interval '3 days')::date as day,
@@ -128,10 +128,21 @@ vacuum analyze practice_active_month;
 vacuum analyze practice_activity;
 analyze;
 SQL
+  # The practice job ranks every board of the periods just loaded on its next run (Leaderboards.rankUnranked), as
+  # it would after an upgrade; the boards are read only once that is done.
+  local periods ranked
+  periods=$(psql_ -d "$DB" -Atc "select count(distinct (kind, period)) from practice_score where programme_id = $PROGRAMME")
+  for i in $(seq 1 300); do
+    ranked=$(psql_ -d "$DB" -Atc "select count(*) from practice_board where programme_id = $PROGRAMME and unit_id = $PROVINCE")
+    [ "$ranked" -ge "$periods" ] && break
+    sleep 2
+  done
+  psql_ -d "$DB" -c "analyze practice_rank"
+  echo "$ranked of $periods periods ranked by the practice job in $SECONDS s (since the history began loading)"
   { echo "history seeded in $SECONDS s:"
     psql_ -d "$DB" -Atc "select 'daily items ' || (select count(*) from practice_daily_item) || ', studied days ' || (select count(*) from practice_studied_day)
       || ', activity days ' || (select count(*) from practice_activity) || ', scores ' || (select count(*) from practice_score)
-      || ', mistakes ' || (select count(*) from practice_mistake) || ', active member-months ' || (select count(*) from practice_active_month)"; } | tee "$OUT/practice-seed.txt"
+      || ', mistakes ' || (select count(*) from practice_mistake) || ', board rows ' || (select count(*) from practice_rank) || ', active member-months ' || (select count(*) from practice_active_month)"; } | tee "$OUT/practice-seed.txt"
 
   # The members with their city, for the simulation's city boards.
   psql_ -d "$DB" -Atc "copy (select u.username, city.id from org_person p join account_user u on u.id = p.user_id

@@ -7,6 +7,7 @@ import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -79,6 +80,16 @@ public class OrgTree implements OrgDirectory {
 
     public Optional<OrgUnit> find(long id) {
         return jdbc.sql("select id, name, kind, parent_id from org_unit where id = :id").param("id", id).query(OrgTree::unit).optional();
+    }
+
+    /** The names of some units by id; unknown ids are left out. */
+    public Map<Long, String> namesOf(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select id, name from org_unit where id in (:ids)").param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The unit, if it exists and the caller may see it. */

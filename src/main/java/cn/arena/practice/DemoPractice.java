@@ -42,17 +42,19 @@ class DemoPractice implements ApplicationRunner {
     private final PracticeStore store;
     private final Sittings sittings;
     private final Programmes programmes;
+    private final Leaderboards leaderboards;
     private final OrgTree tree;
     private final People people;
     private final QuestionCatalog catalog;
     private final Clock clock;
 
-    DemoPractice(DemoMode demo, PracticeStore store, Sittings sittings, Programmes programmes, OrgTree tree, People people,
-            QuestionCatalog catalog, Clock clock) {
+    DemoPractice(DemoMode demo, PracticeStore store, Sittings sittings, Programmes programmes, Leaderboards leaderboards,
+            OrgTree tree, People people, QuestionCatalog catalog, Clock clock) {
         this.demo = demo;
         this.store = store;
         this.sittings = sittings;
         this.programmes = programmes;
+        this.leaderboards = leaderboards;
         this.tree = tree;
         this.people = people;
         this.catalog = catalog;
@@ -98,6 +100,7 @@ class DemoPractice implements ApplicationRunner {
                 }
             }
         }
+        leaderboards.rankUnranked(p);
         log.info("Demo practice programme made: {} logins issued, {} members with {} days of generated history", issued, members.size(),
                 java.time.temporal.ChronoUnit.DAYS.between(first, today));
     }

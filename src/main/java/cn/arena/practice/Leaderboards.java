@@ -3,7 +3,6 @@ package cn.arena.practice;
 import cn.arena.account.AccountService;
 import cn.arena.account.CurrentUser;
 import cn.arena.org.OrgTree;
-import cn.arena.shared.Ranking;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
 import java.math.BigDecimal;
@@ -12,7 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -20,7 +19,8 @@ import org.springframework.stereotype.Service;
  * Leaderboards of a programme from the released scores it keeps: a week by its practice, a month by its contest, a
  * year by the sum of its monthly contests (月月比年度综合). Only members who took part are ranked; equal scores share
  * a rank; a unit's board ranks anew within its subtree. Members read the programme's board and those of the units
- * they belong to (their county, their city); staff read any unit in their scope.
+ * they belong to (their county, their city); staff read any unit in their scope. A period's boards are ranked when its
+ * scores are written ({@link #rank}), so reading a board, and a member's own row on it, reads a few rows.
  */
 @Service
 class Leaderboards {
@@ -48,41 +48,58 @@ class Leaderboards {
         PracticeStore.ProgrammeRow p = programmes.visible(user, programmeId);
         Period period = parse(periodKind, key);
         long unit = programmes.isMember(user, p) ? memberUnit(user, p, orgUnitId) : programmes.unitFor(user, p, orgUnitId);
-        Map<Long, OrgTree.OrgUnit> units = tree.subtree(unit).stream().collect(Collectors.toMap(OrgTree.OrgUnit::id, u -> u));
-        @Nullable List<Long> unitIds = unit == p.orgUnitId() ? null : List.copyOf(units.keySet());
-        // The year's board is kept as rows of kind YEAR (see PracticeStore.refreshYearTotals), so every board reads alike.
         Period.Kind kind = period.kind();
-        String periodKey = period.key();
-        int total = store.boardCount(p.id(), kind, periodKey, unitIds, null);
-        Mine me = store.score(p.id(), kind, periodKey, user.id()).filter(s -> s.orgUnitId() != null && units.containsKey(s.orgUnitId()))
-                .map(s -> new Mine(store.boardCount(p.id(), kind, periodKey, unitIds, s.score()) + 1, s.score())).orElse(null);
+        int total = store.boardMembers(p.id(), kind, period.key(), unit);
+        Mine me = store.rankOn(p.id(), kind, period.key(), unit, user.id()).map(r -> new Mine(r.rank(), r.score())).orElse(null);
         long from = Math.min((long) Math.max(page, 0) * size, total);
-        List<PracticeStore.ScoreRow> shown = store.boardPage(p.id(), kind, periodKey, unitIds, from, size);
-        List<Integer> ranks = pageRanks(shown, from,
-                shown.isEmpty() ? 0 : store.boardCount(p.id(), kind, periodKey, unitIds, shown.get(0).score()) + 1);
-        Map<Long, AccountService.UserSummary> who = accounts.findAll(shown.stream().map(PracticeStore.ScoreRow::userId).toList());
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < shown.size(); i++) {
-            PracticeStore.ScoreRow s = shown.get(i);
-            AccountService.UserSummary u = who.get(s.userId());
-            OrgTree.OrgUnit ou = units.get(s.orgUnitId());
-            rows.add(new Row(ranks.get(i), s.userId(), u == null ? "" : u.displayName(), s.orgUnitId(), ou == null ? "" : ou.name(), s.score()));
-        }
+        List<PracticeStore.Ranked> shown = store.boardPage(p.id(), kind, period.key(), unit, from, size);
+        Map<Long, AccountService.UserSummary> who = accounts.findAll(shown.stream().map(PracticeStore.Ranked::userId).toList());
+        Map<Long, String> unitNames = tree.namesOf(shown.stream().map(PracticeStore.Ranked::orgUnitId).distinct().toList());
+        List<Row> rows = shown.stream().map(r -> {
+            AccountService.UserSummary u = who.get(r.userId());
+            return new Row(r.rank(), r.userId(), u == null ? "" : u.displayName(), r.orgUnitId(), unitNames.getOrDefault(r.orgUnitId(), ""),
+                    r.score());
+        }).toList();
         return new Board(rows, total, me);
     }
 
     /**
-     * Ranks of one page of a board, best first (standard competition ranking, as {@link Ranking}): the page's first
-     * row has {@code firstRank} (1 + how many scored more); a row tying the one before shares its rank; any other row's
-     * rank is its place on the whole board, since everyone above it scored more.
+     * Ranks a period's scores on every board of the programme, as they are now (a release, the year's totals anew):
+     * first the snapshot of the programme's tree, then the ranks, in the caller's transaction.
      */
-    static List<Integer> pageRanks(List<PracticeStore.ScoreRow> page, long offset, int firstRank) {
-        List<Integer> ranks = new ArrayList<>();
-        for (int i = 0; i < page.size(); i++) {
-            boolean ties = i > 0 && page.get(i).score().compareTo(page.get(i - 1).score()) == 0;
-            ranks.add(i == 0 ? firstRank : ties ? ranks.get(i - 1) : Math.toIntExact(offset + i + 1));
+    void rank(PracticeStore.ProgrammeRow p, Period.Kind kind, String period) {
+        store.replaceBoardUnits(p.id(), boardsOfUnit(tree.subtree(p.orgUnitId())));
+        store.rankPeriod(p.id(), kind, period);
+    }
+
+    /**
+     * Ranks the periods of the programme's year that have scores but no ranking yet: scores written before rankings
+     * were kept (an upgraded database), or by a bulk load. Released sittings are ranked as they are released.
+     */
+    void rankUnranked(PracticeStore.ProgrammeRow p) {
+        Set<String> ranked = store.rankedPeriods(p.id(), p.orgUnitId());
+        List<Period> due = Period.ofYear(p.year()).stream().filter(d -> !ranked.contains(d.kind() + " " + d.key()))
+                .filter(d -> store.hasScores(p.id(), d.kind(), d.key())).toList();
+        if (!due.isEmpty()) {
+            store.replaceBoardUnits(p.id(), boardsOfUnit(tree.subtree(p.orgUnitId())));
+            due.forEach(d -> store.rankPeriod(p.id(), d.kind(), d.key()));
         }
-        return ranks;
+    }
+
+    /**
+     * The boards each unit of a programme's tree lies on: its own and every unit's above it, up to the programme's
+     * unit (the subtree's first, as {@link OrgTree#subtree} gives it, parents before children).
+     */
+    static Map<Long, List<Long>> boardsOfUnit(List<OrgTree.OrgUnit> subtree) {
+        Map<Long, List<Long>> boards = new LinkedHashMap<>();
+        for (OrgTree.OrgUnit u : subtree) {
+            List<Long> own = new ArrayList<>(List.of(u.id()));
+            if (u.parentId() != null && boards.containsKey(u.parentId())) {
+                own.addAll(boards.get(u.parentId()));
+            }
+            boards.put(u.id(), List.copyOf(own));
+        }
+        return boards;
     }
 
     /**

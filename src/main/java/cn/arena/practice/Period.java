@@ -4,6 +4,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,6 +38,19 @@ record Period(Kind kind, String key, LocalDate first, LocalDate last) {
 
     static Period year(int year) {
         return new Period(Kind.YEAR, Integer.toString(year), LocalDate.of(year, 1, 1), Year.of(year).atDay(Year.of(year).length()));
+    }
+
+    /** The periods of a programme's year that can have a board: its weeks (those whose Monday is in it), months and itself. */
+    static List<Period> ofYear(int year) {
+        List<Period> periods = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            PracticeCalendar.mondaysOf(YearMonth.of(year, m)).forEach(monday -> periods.add(week(monday)));
+        }
+        for (int m = 1; m <= 12; m++) {
+            periods.add(month(YearMonth.of(year, m)));
+        }
+        periods.add(year(year));
+        return periods;
     }
 
     /** Over once its last day has passed: a title for it may be awarded from then on. */

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -47,9 +47,11 @@ class PracticeStore {
     private final JdbcClient jdbc;
     /** A savepoint around an insert that may lose a race, so the surrounding transaction survives (PostgreSQL aborts it otherwise). */
     private final TransactionTemplate nested;
+    private final JdbcTemplate batch;
 
-    PracticeStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    PracticeStore(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.nested = new TransactionTemplate(transactions);
         this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -253,41 +255,81 @@ class PracticeStore {
                 .param("p", programmeId).param("year", year).param("months", year + "-%").update();
     }
 
-    // A board is a period's scores among the members of some units (a subtree), best first, equal scores by user id.
-    // Units null is the whole programme: every score row lies in its tree, so no list of its hundreds of units is sent.
+    // --- boards: ranked once per period when its scores are written (V16) ---
 
-    List<ScoreRow> boardPage(long programmeId, Period.Kind kind, String period, @Nullable Collection<Long> units, long offset, int limit) {
-        return jdbc.sql("select user_id, org_unit_id, period, score from practice_score"
-                        + " where programme_id = :p and kind = :k and period = :period" + inUnits(units)
-                        + " order by score desc, user_id limit :limit offset :offset")
-                .param("p", programmeId).param("k", kind.name()).param("period", period).params(unitsParam(units))
-                .param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new ScoreRow(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getBigDecimal(4)))
-                .list();
+    record Ranked(int rank, long userId, long orgUnitId, BigDecimal score) {}
+
+    /** Replaces the programme's snapshot of its tree: for each unit, the boards it lies on (its own and those above it). */
+    void replaceBoardUnits(long programmeId, Map<Long, List<Long>> boardsOfUnit) {
+        jdbc.sql("delete from practice_board_unit where programme_id = :p").param("p", programmeId).update();
+        List<Object[]> rows = boardsOfUnit.entrySet().stream()
+                .flatMap(e -> e.getValue().stream().map(board -> new Object[] {programmeId, e.getKey(), board})).toList();
+        batch.batchUpdate("insert into practice_board_unit (programme_id, unit_id, board_unit_id) values (?, ?, ?)", rows);
     }
 
-    /** How many members of the units are on the board; with {@code above}, how many of them scored more than that. */
-    int boardCount(long programmeId, Period.Kind kind, String period, @Nullable Collection<Long> units, @Nullable BigDecimal above) {
-        return jdbc.sql("select count(*) from practice_score where programme_id = :p and kind = :k and period = :period"
-                        + inUnits(units) + (above == null ? "" : " and score > :above"))
-                .param("p", programmeId).param("k", kind.name()).param("period", period).params(unitsParam(units))
-                .params(above == null ? Map.of() : Map.of("above", above))
-                .query(Integer.class).single();
+    /**
+     * Ranks one period's scores on every board of the programme's tree snapshot and counts each board's members,
+     * replacing an earlier ranking of the period: rank() is standard competition ranking, as {@code shared.Ranking}.
+     * Scores without a unit, or under a unit outside the tree, are on no board.
+     */
+    void rankPeriod(long programmeId, Period.Kind kind, String period) {
+        for (String table : List.of("practice_rank", "practice_board")) {
+            jdbc.sql("delete from " + table + " where programme_id = :p and kind = :k and period = :period")
+                    .param("p", programmeId).param("k", kind.name()).param("period", period).update();
+        }
+        jdbc.sql("""
+                insert into practice_rank (programme_id, kind, period, board_unit_id, user_id, org_unit_id, score, rank)
+                select s.programme_id, s.kind, s.period, b.board_unit_id, s.user_id, s.org_unit_id, s.score,
+                       rank() over (partition by b.board_unit_id order by s.score desc)
+                from practice_score s join practice_board_unit b on b.programme_id = s.programme_id and b.unit_id = s.org_unit_id
+                where s.programme_id = :p and s.kind = :k and s.period = :period""")
+                .param("p", programmeId).param("k", kind.name()).param("period", period).update();
+        jdbc.sql("""
+                insert into practice_board (programme_id, kind, period, unit_id, members)
+                select b.programme_id, :k, :period, b.board_unit_id, count(s.user_id)
+                from practice_board_unit b left join practice_score s
+                     on s.programme_id = b.programme_id and s.kind = :k and s.period = :period and s.org_unit_id = b.unit_id
+                where b.programme_id = :p group by b.programme_id, b.board_unit_id""")
+                .param("p", programmeId).param("k", kind.name()).param("period", period).update();
     }
 
-    private static String inUnits(@Nullable Collection<Long> units) {
-        return units == null ? " and org_unit_id is not null" : " and org_unit_id in (:units)";
+    /** The periods of the programme whose board of {@code rootUnit} (the programme's own) has been ranked. */
+    Set<String> rankedPeriods(long programmeId, long rootUnit) {
+        return new HashSet<>(jdbc.sql("select kind, period from practice_board where programme_id = :p and unit_id = :u")
+                .param("p", programmeId).param("u", rootUnit).query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list());
     }
 
-    private static Map<String, ?> unitsParam(@Nullable Collection<Long> units) {
-        return units == null ? Map.of() : Map.of("units", units);
+    boolean hasScores(long programmeId, Period.Kind kind, String period) {
+        return !jdbc.sql("select 1 from practice_score where programme_id = :p and kind = :k and period = :period limit 1")
+                .param("p", programmeId).param("k", kind.name()).param("period", period).query(Integer.class).list().isEmpty();
     }
 
-    Optional<ScoreRow> score(long programmeId, Period.Kind kind, String period, long userId) {
-        return jdbc.sql("select user_id, org_unit_id, period, score from practice_score where programme_id = :p and kind = :k and period = :period and user_id = :u")
-                .param("p", programmeId).param("k", kind.name()).param("period", period).param("u", userId)
-                .query((rs, n) -> new ScoreRow(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getBigDecimal(4)))
-                .optional();
+    /** How many members a board ranks; 0 for a board not ranked. */
+    int boardMembers(long programmeId, Period.Kind kind, String period, long boardUnit) {
+        return jdbc.sql("select members from practice_board where programme_id = :p and kind = :k and period = :period and unit_id = :u")
+                .param("p", programmeId).param("k", kind.name()).param("period", period).param("u", boardUnit)
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    /** One page of a board, best first, equal scores by user id. */
+    List<Ranked> boardPage(long programmeId, Period.Kind kind, String period, long boardUnit, long offset, int limit) {
+        return jdbc.sql("select rank, user_id, org_unit_id, score from practice_rank"
+                        + " where programme_id = :p and kind = :k and period = :period and board_unit_id = :u"
+                        + " order by rank, user_id limit :limit offset :offset")
+                .param("p", programmeId).param("k", kind.name()).param("period", period).param("u", boardUnit)
+                .param("limit", limit).param("offset", offset).query(PracticeStore::ranked).list();
+    }
+
+    /** A member's own row on a board, if they are on it. */
+    Optional<Ranked> rankOn(long programmeId, Period.Kind kind, String period, long boardUnit, long userId) {
+        return jdbc.sql("select rank, user_id, org_unit_id, score from practice_rank"
+                        + " where programme_id = :p and kind = :k and period = :period and board_unit_id = :u and user_id = :user")
+                .param("p", programmeId).param("k", kind.name()).param("period", period).param("u", boardUnit).param("user", userId)
+                .query(PracticeStore::ranked).optional();
+    }
+
+    private static Ranked ranked(ResultSet rs, int n) throws SQLException {
+        return new Ranked(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4));
     }
 
     // --- the wrong-answer book ---

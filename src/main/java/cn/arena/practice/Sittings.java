@@ -38,17 +38,19 @@ class Sittings {
     private final ExamDirectory exams;
     private final ExamResults results;
     private final AccountService accounts;
+    private final Leaderboards leaderboards;
     private final PracticeCalendar calendar;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     Sittings(PracticeStore store, Programmes programmes, ExamDirectory exams, ExamResults results, AccountService accounts,
-            PlatformTransactionManager transactions, Clock clock) {
+            Leaderboards leaderboards, PlatformTransactionManager transactions, Clock clock) {
         this.store = store;
         this.programmes = programmes;
         this.exams = exams;
         this.results = results;
         this.accounts = accounts;
+        this.leaderboards = leaderboards;
         this.calendar = new PracticeCalendar(clock.getZone());
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -107,6 +109,11 @@ class Sittings {
         LocalDate today = calendar.day(now);
         for (PracticeStore.ProgrammeRow p : store.programmes()) {
             try {
+                tx.executeWithoutResult(s -> leaderboards.rankUnranked(p));
+            } catch (RuntimeException e) {
+                log.warn("Practice programme {}: could not rank its boards; retrying on the next run", p.id(), e);
+            }
+            try {
                 tx.executeWithoutResult(s -> award(p, today));
             } catch (RuntimeException e) {
                 log.warn("Practice programme {}: could not award titles; retrying on the next run", p.id(), e);
@@ -151,7 +158,11 @@ class Sittings {
         }
     }
 
-    /** Releases a closed sitting once its attempts are all in and marked; then scores and wrong answers are kept. */
+    /**
+     * Releases a closed sitting once its attempts are all in and marked; then scores and wrong answers are kept, and
+     * the period's boards (and for a contest the year's) are ranked in the same transaction, so a released score is
+     * never off its board.
+     */
     void release(PracticeStore.ExamRow row) {
         if (!results.releaseWhenMarked(row.examId(), BY) || !store.markReleased(row.examId(), clock.instant())) {
             return;
@@ -162,8 +173,12 @@ class Sittings {
             AccountService.UserSummary u = who.get(s.userId());
             store.insertScore(row.programmeId(), row.kind(), row.period(), s.userId(), u == null ? null : u.orgUnitId(), s.score());
         }
+        PracticeStore.ProgrammeRow p = store.programme(row.programmeId()).orElseThrow();
+        leaderboards.rank(p, row.kind(), row.period());
         if (row.kind() == Period.Kind.MONTH) {
-            store.refreshYearTotals(row.programmeId(), String.valueOf(java.time.YearMonth.parse(row.period()).getYear()));
+            String year = String.valueOf(java.time.YearMonth.parse(row.period()).getYear());
+            store.refreshYearTotals(row.programmeId(), year);
+            leaderboards.rank(p, Period.Kind.YEAR, year);
         }
         results.missed(row.examId()).forEach(m -> store.addMistake(row.programmeId(), m.userId(), m.questionId()));
     }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -16,12 +17,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The boards ranked in the database give exactly what the shared {@link Ranking} rule gives over the same scores in
- * memory (as the boards were ranked before): ties share a rank (1, 2, 2, 4) on every page and for every member's own
- * row, within the whole board and within a subtree; and the year's rows are the sums the old in-memory year totals made.
+ * memory: ties share a rank (1, 2, 2, 4) on every page and for every member's own row, on the whole programme's board
+ * and on a unit's; ranking a period again after its scores changed replaces its ranks; and the year's rows are the
+ * sums the old in-memory year totals made.
  */
 class LeaderboardRankingIT extends ApiTest {
 
     private static final long A = 910_001, B = 910_002, C = 910_003;
+    /** The programme's board (ROOT) ranks units A, B and C; unit A's board A; a board X ranks B and C. */
+    private static final long ROOT = 910_000, X = 910_009;
+    private static final Map<Long, List<Long>> BOARDS = Map.of(A, List.of(A, ROOT), B, List.of(B, X, ROOT), C, List.of(C, X, ROOT));
 
     @Autowired PracticeStore store;
 
@@ -41,16 +46,30 @@ class LeaderboardRankingIT extends ApiTest {
         }
         store.insertScore(programme, Period.Kind.WEEK, "2026-W10", 999, null, BigDecimal.TEN.setScale(2)); // no unit: on no board
 
-        for (Set<Long> units : List.of(Set.of(A, B, C), Set.of(A), Set.of(B, C))) {
+        store.replaceBoardUnits(programme, BOARDS);
+        store.rankPeriod(programme, Period.Kind.WEEK, "2026-W10");
+        assertBoardsAreTheSharedRanking(programme, week);
+
+        // One more member: the period ranked again replaces its first ranking.
+        store.insertScore(programme, Period.Kind.WEEK, "2026-W10", 158, B, BigDecimal.valueOf(275, 2));
+        week.add(new PracticeStore.ScoreRow(158, B, "2026-W10", BigDecimal.valueOf(275, 2)));
+        store.rankPeriod(programme, Period.Kind.WEEK, "2026-W10");
+        assertBoardsAreTheSharedRanking(programme, week);
+        assertThat(store.rankOn(programme, Period.Kind.WEEK, "2026-W10", ROOT, 999)).as("a score without a unit").isEmpty();
+    }
+
+    private void assertBoardsAreTheSharedRanking(long programme, List<PracticeStore.ScoreRow> week) {
+        for (Map.Entry<Long, Set<Long>> board : Map.of(ROOT, Set.of(A, B, C), A, Set.of(A), X, Set.of(B, C)).entrySet()) {
+            Set<Long> units = board.getValue();
             List<Ranked> expected = inMemory(week.stream().filter(s -> units.contains(s.orgUnitId())).toList());
-            assertThat(store.boardCount(programme, Period.Kind.WEEK, "2026-W10", units, null)).isEqualTo(expected.size());
+            assertThat(store.boardMembers(programme, Period.Kind.WEEK, "2026-W10", board.getKey())).isEqualTo(expected.size());
             for (int size : List.of(1, 7, 50, 500)) {
-                assertThat(inDatabase(programme, Period.Kind.WEEK, "2026-W10", units, size)).as("units %s, pages of %d", units, size)
+                assertThat(inDatabase(programme, Period.Kind.WEEK, "2026-W10", board.getKey(), size)).as("board %s, pages of %d", units, size)
                         .isEqualTo(expected);
             }
             for (Ranked r : expected) {
-                assertThat(store.boardCount(programme, Period.Kind.WEEK, "2026-W10", units, r.score()) + 1).as("own rank of %d", r.userId())
-                        .isEqualTo(r.rank());
+                assertThat(store.rankOn(programme, Period.Kind.WEEK, "2026-W10", board.getKey(), r.userId()).orElseThrow().rank())
+                        .as("own rank of %d", r.userId()).isEqualTo(r.rank());
             }
         }
     }
@@ -78,8 +97,9 @@ class LeaderboardRankingIT extends ApiTest {
         List<PracticeStore.ScoreRow> totals = Leaderboards.yearTotals(monthly);
         assertThat(store.scores(programme, Period.Kind.YEAR, "2026", false)).isEqualTo(totals.stream()
                 .map(t -> new PracticeStore.ScoreRow(t.userId(), t.orgUnitId(), "2026", t.score().setScale(2))).toList());
-        Set<Long> all = Set.of(A, B, C);
-        assertThat(inDatabase(programme, Period.Kind.YEAR, "2026", all, 9))
+        store.replaceBoardUnits(programme, BOARDS);
+        store.rankPeriod(programme, Period.Kind.YEAR, "2026");
+        assertThat(inDatabase(programme, Period.Kind.YEAR, "2026", ROOT, 9))
                 .isEqualTo(inMemory(totals.stream().filter(t -> t.orgUnitId() != null).toList()));
     }
 
@@ -91,17 +111,14 @@ class LeaderboardRankingIT extends ApiTest {
     }
 
     /** The board page by page as Leaderboards reads it from the database. */
-    private List<Ranked> inDatabase(long programme, Period.Kind kind, String period, Set<Long> units, int size) {
+    private List<Ranked> inDatabase(long programme, Period.Kind kind, String period, long board, int size) {
         List<Ranked> all = new ArrayList<>();
         for (long from = 0; ; from += size) {
-            List<PracticeStore.ScoreRow> page = store.boardPage(programme, kind, period, units, from, size);
+            List<PracticeStore.Ranked> page = store.boardPage(programme, kind, period, board, from, size);
             if (page.isEmpty()) {
                 return all;
             }
-            List<Integer> ranks = Leaderboards.pageRanks(page, from, store.boardCount(programme, kind, period, units, page.get(0).score()) + 1);
-            for (int i = 0; i < page.size(); i++) {
-                all.add(new Ranked(ranks.get(i), page.get(i).userId(), page.get(i).score()));
-            }
+            page.forEach(r -> all.add(new Ranked(r.rank(), r.userId(), r.score())));
         }
     }
 }

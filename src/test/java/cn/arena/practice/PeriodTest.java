@@ -17,6 +17,14 @@ class PeriodTest {
     }
 
     @Test
+    void aYearsBoardsAreTheWeeksWhoseMondayIsInItItsMonthsAndItself() {
+        // 2026: 1 January is a Thursday, so its first Monday (5 January) begins W02; W01 (from 29 December 2025) is the
+        // year before's. 28 December 2026 begins W53.
+        assertThat(Period.ofYear(2026)).extracting(Period::key).hasSize(52 + 12 + 1)
+                .startsWith("2026-W02").contains("2026-W53", "2026-01", "2026-12").doesNotContain("2026-W01").endsWith("2026");
+    }
+
+    @Test
     void refusesKeysThatAreNotPeriodsOfTheirKind() {
         assertThat(Period.parse(Period.Kind.MONTH, "2026-13")).isEmpty();
         assertThat(Period.parse(Period.Kind.MONTH, "2026-W10")).isEmpty();
