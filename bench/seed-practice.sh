@@ -137,7 +137,6 @@ SQL
     [ "$ranked" -ge "$periods" ] && break
     sleep 2
   done
-  psql_ -d "$DB" -c "analyze practice_rank"
   echo "$ranked of $periods periods ranked by the practice job in $SECONDS s (since the history began loading)"
   { echo "history seeded in $SECONDS s:"
     psql_ -d "$DB" -Atc "select 'daily items ' || (select count(*) from practice_daily_item) || ', studied days ' || (select count(*) from practice_studied_day)

@@ -82,14 +82,7 @@ class QuestionStore {
 
     /** Active questions of the banks, optionally of one type, category subtree and difficulty, in id order. */
     List<Question> active(Collection<Long> bankIds, @Nullable QuestionType type, @Nullable String category, @Nullable Integer difficulty) {
-        if (bankIds.isEmpty()) {
-            return List.of();
-        }
-        var params = new java.util.LinkedHashMap<String, Object>();
-        params.put("banks", bankIds);
-        String where = " from question where bank_id in (:banks) and status = 'ACTIVE'"
-                + narrowing(new Filter(type, category, difficulty, null), params);
-        return jdbc.sql("select *" + where + " order by id").params(params).query(QuestionStore::question).list();
+        return activeOf("*", bankIds, type, category, difficulty, QuestionStore::question);
     }
 
     /** What a draw reads of a question: its options still as JSON, parsed only when not known already. */
@@ -97,6 +90,13 @@ class QuestionStore {
 
     /** The active questions of {@link #active}, without their stems, keys and analyses. */
     List<DrawRow> activeForDraw(Collection<Long> bankIds, QuestionType type, @Nullable String category, @Nullable Integer difficulty) {
+        return activeOf("id, bank_id, type, used, options", bankIds, type, category, difficulty,
+                (rs, n) -> new DrawRow(rs.getLong(1), rs.getLong(2), QuestionType.valueOf(rs.getString(3)), rs.getBoolean(4),
+                        rs.getString(5)));
+    }
+
+    private <T> List<T> activeOf(String columns, Collection<Long> bankIds, @Nullable QuestionType type, @Nullable String category,
+            @Nullable Integer difficulty, org.springframework.jdbc.core.RowMapper<T> row) {
         if (bankIds.isEmpty()) {
             return List.of();
         }
@@ -104,10 +104,7 @@ class QuestionStore {
         params.put("banks", bankIds);
         String where = " from question where bank_id in (:banks) and status = 'ACTIVE'"
                 + narrowing(new Filter(type, category, difficulty, null), params);
-        return jdbc.sql("select id, bank_id, type, used, options" + where + " order by id").params(params)
-                .query((rs, n) -> new DrawRow(rs.getLong(1), rs.getLong(2), QuestionType.valueOf(rs.getString(3)), rs.getBoolean(4),
-                        rs.getString(5)))
-                .list();
+        return jdbc.sql("select " + columns + where + " order by id").params(params).query(row).list();
     }
 
     static List<String> optionKeys(String optionsJson) {

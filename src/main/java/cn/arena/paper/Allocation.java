@@ -1,6 +1,5 @@
 package cn.arena.paper;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -88,17 +87,21 @@ final class Allocation {
         return new Allocation(List.copyOf(chosen));
     }
 
-    /** A small residual network with breadth-first augmenting paths (Edmonds–Karp); edges in insertion order. */
+    /**
+     * A small residual network with breadth-first augmenting paths (Edmonds–Karp); edges in insertion order. Adjacency
+     * and the queue are plain int arrays: every start of a per-candidate paper runs this, and boxing was half its cost.
+     */
     private static final class Network {
-        private final List<List<Integer>> adjacent = new ArrayList<>();
+        private final int[][] adjacent;
+        private final int[] degree;
         private int[] to = new int[16];
         private int[] capacity = new int[16];
         private int edges;
 
         Network(int nodes) {
-            for (int i = 0; i < nodes; i++) {
-                adjacent.add(new ArrayList<>());
-            }
+            adjacent = new int[nodes][];
+            degree = new int[nodes];
+            Arrays.setAll(adjacent, i -> new int[4]);
         }
 
         int add(int from, int target, int cap) {
@@ -111,10 +114,17 @@ final class Allocation {
             capacity[id] = cap;
             to[id + 1] = from;
             capacity[id + 1] = 0;
-            adjacent.get(from).add(id);
-            adjacent.get(target).add(id + 1);
+            link(from, id);
+            link(target, id + 1);
             edges += 2;
             return id;
+        }
+
+        private void link(int node, int edge) {
+            if (degree[node] == adjacent[node].length) {
+                adjacent[node] = Arrays.copyOf(adjacent[node], degree[node] * 2);
+            }
+            adjacent[node][degree[node]++] = edge;
         }
 
         /** Flow on a forward edge = the residual capacity of its reverse edge. */
@@ -123,18 +133,21 @@ final class Allocation {
         }
 
         void maxFlow(int source, int sink) {
-            int[] via = new int[adjacent.size()];
+            int[] via = new int[adjacent.length];
+            int[] queue = new int[adjacent.length];
             while (true) {
                 Arrays.fill(via, -1);
-                ArrayDeque<Integer> queue = new ArrayDeque<>();
-                queue.add(source);
+                int head = 0;
+                int tail = 0;
+                queue[tail++] = source;
                 via[source] = -2;
-                while (!queue.isEmpty() && via[sink] == -1) {
-                    int node = queue.poll();
-                    for (int e : adjacent.get(node)) {
+                while (head < tail && via[sink] == -1) {
+                    int node = queue[head++];
+                    for (int k = 0; k < degree[node]; k++) {
+                        int e = adjacent[node][k];
                         if (capacity[e] > 0 && via[to[e]] == -1) {
                             via[to[e]] = e;
-                            queue.add(to[e]);
+                            queue[tail++] = to[e];
                         }
                     }
                 }

@@ -3,6 +3,7 @@ package cn.arena.paper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -21,6 +22,14 @@ public final class Assembly {
      * @throws IllegalArgumentException when the pools cannot satisfy the blueprint (check {@link Supply} first)
      */
     public static List<Slot> select(Blueprint blueprint, List<List<Eligible>> pools, long seed) {
+        return draw(blueprint, pools, seed).orElseThrow(() -> new IllegalArgumentException("the banks cannot supply this blueprint"));
+    }
+
+    /**
+     * As {@link #select}, empty when the pools cannot satisfy the blueprint. A complete draw proves the blueprint
+     * feasible (the draw is a maximum flow), so a caller needs {@link Supply} only to say what is short.
+     */
+    public static Optional<List<Slot>> draw(Blueprint blueprint, List<List<Eligible>> pools, long seed) {
         Random random = new Random(seed);
         List<List<Eligible>> shuffled = new ArrayList<>();
         for (List<Eligible> pool : pools) {
@@ -35,7 +44,7 @@ public final class Assembly {
                 ? Allocation.of(counts, shuffled, null, Integer.MAX_VALUE)
                 : Allocation.of(counts, shuffled, share.bankId(), items - share.required(items));
         if (allocation.total() < items) {
-            throw new IllegalArgumentException("the banks cannot supply this blueprint");
+            return Optional.empty();
         }
         List<Slot> slots = new ArrayList<>();
         for (int s = 0; s < counts.size(); s++) {
@@ -44,7 +53,7 @@ public final class Assembly {
                 slots.add(e.slot(s, points));
             }
         }
-        return List.copyOf(slots);
+        return Optional.of(List.copyOf(slots));
     }
 
     /**

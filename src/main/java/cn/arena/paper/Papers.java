@@ -52,11 +52,7 @@ public class Papers {
     /** The questions for each slot, drawn with {@code seed}; refuses (422) when the banks can no longer supply it. */
     public List<Slot> select(Collection<Long> bankIds, Blueprint blueprint, long seed) {
         List<List<Eligible>> pools = pools(bankIds, blueprint);
-        Supply supply = Supply.of(blueprint, pools);
-        if (!supply.feasible()) {
-            throw Refusal.invalid(supply.violations(blueprint));
-        }
-        return Assembly.select(blueprint, pools, seed);
+        return Assembly.draw(blueprint, pools, seed).orElseThrow(() -> Refusal.invalid(Supply.of(blueprint, pools).violations(blueprint)));
     }
 
     private List<List<Eligible>> pools(Collection<Long> bankIds, Blueprint blueprint) {
