@@ -64,12 +64,12 @@ class Leaderboards {
     }
 
     /**
-     * Ranks a period's scores on every board of the programme, as they are now (a release, the year's totals anew):
-     * first the snapshot of the programme's tree, then the ranks, in the caller's transaction.
+     * Ranks periods' scores on every board of the programme, as they are now (a release, the year's totals anew):
+     * first one snapshot of the programme's tree, then each period's ranks, in the caller's transaction.
      */
-    void rank(PracticeStore.ProgrammeRow p, Period.Kind kind, String period) {
+    void rank(PracticeStore.ProgrammeRow p, List<Period> periods) {
         store.replaceBoardUnits(p.id(), boardsOfUnit(tree.subtree(p.orgUnitId())));
-        store.rankPeriod(p.id(), kind, period);
+        periods.forEach(d -> store.rankPeriod(p.id(), d.kind(), d.key()));
     }
 
     /**
@@ -81,8 +81,7 @@ class Leaderboards {
         List<Period> due = Period.ofYear(p.year()).stream().filter(d -> !ranked.contains(d.kind() + " " + d.key()))
                 .filter(d -> store.hasScores(p.id(), d.kind(), d.key())).toList();
         if (!due.isEmpty()) {
-            store.replaceBoardUnits(p.id(), boardsOfUnit(tree.subtree(p.orgUnitId())));
-            due.forEach(d -> store.rankPeriod(p.id(), d.kind(), d.key()));
+            rank(p, due);
         }
     }
 

@@ -173,13 +173,13 @@ class Sittings {
             AccountService.UserSummary u = who.get(s.userId());
             store.insertScore(row.programmeId(), row.kind(), row.period(), s.userId(), u == null ? null : u.orgUnitId(), s.score());
         }
-        PracticeStore.ProgrammeRow p = store.programme(row.programmeId()).orElseThrow();
-        leaderboards.rank(p, row.kind(), row.period());
+        List<Period> ranked = new java.util.ArrayList<>(List.of(Period.parse(row.kind(), row.period()).orElseThrow()));
         if (row.kind() == Period.Kind.MONTH) {
-            String year = String.valueOf(java.time.YearMonth.parse(row.period()).getYear());
-            store.refreshYearTotals(row.programmeId(), year);
-            leaderboards.rank(p, Period.Kind.YEAR, year);
+            Period year = Period.year(java.time.YearMonth.parse(row.period()).getYear());
+            store.refreshYearTotals(row.programmeId(), year.key());
+            ranked.add(year);
         }
+        leaderboards.rank(store.programme(row.programmeId()).orElseThrow(), ranked);
         results.missed(row.examId()).forEach(m -> store.addMistake(row.programmeId(), m.userId(), m.questionId()));
     }
 
