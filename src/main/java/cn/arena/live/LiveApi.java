@@ -4,6 +4,9 @@ import cn.arena.account.CurrentUser;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
@@ -218,12 +220,13 @@ class LiveApi {
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "The events as Server-Sent Events (id: seq), resuming after Last-Event-ID (also with ?key=)")
-    SseEmitter stream(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable long stageId,
+    void stream(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable long stageId,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable Long lastEventId,
-            @RequestParam(required = false) @Nullable Long after, @RequestParam(required = false) @Nullable String key) {
+            @RequestParam(required = false) @Nullable Long after, @RequestParam(required = false) @Nullable String key,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         LiveSessions.Reader reader = sessions.reader(user, key, stageId);
         long from = lastEventId != null ? lastEventId : after != null ? after : 0;
-        return hub.subscribe(stageId, from, reader);
+        hub.subscribe(request, response, stageId, from, reader);
     }
 
     @GetMapping("/screen-key")

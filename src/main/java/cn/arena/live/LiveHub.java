@@ -1,12 +1,19 @@
 package cn.arena.live;
 
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -16,24 +23,24 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * This node's live streams: the screens and terminals following each final. Woken when an event is committed (here,
  * or on another node through {@link LiveNotifications}), it reads the events after the last one it sent from the log
  * and sends them; the log, not the wake-up, carries the events, so a lost or doubled wake-up loses or doubles nothing.
- * The events read are written out as Server-Sent Events once per kind of reader, not once per stream, and each stream
- * gets them in one write: with 2,000 screens on a node, that is what keeps a buzz's way to the screens short.
+ *
+ * <p>The events read are encoded as Server-Sent Events once per kind of reader, and the same bytes go to every stream
+ * of that kind, written straight to its response without blocking: with 2,000 screens on a node that is what keeps a
+ * buzz's way to the screens short, and a screen whose network stalls keeps its own backlog instead of holding up the
+ * hall. A screen that falls {@link #MAX_BEHIND_BYTES} behind is let go; it rejoins from its {@code Last-Event-ID}.
  */
 @Component
 class LiveHub implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
     private static final long STREAM_TIMEOUT = Duration.ofHours(12).toMillis();
-    private static final MediaType TEXT_UTF8 = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
+    static final int MAX_BEHIND_BYTES = 1 << 20;
 
     private final LiveStore store;
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
@@ -47,9 +54,7 @@ class LiveHub implements SmartLifecycle {
         this.store = store;
     }
 
-    private record Subscriber(SseEmitter emitter, LiveSessions.Reader reader) {}
-
-    /** The streams of one final; {@code sent} is the last seq every subscriber has been sent. */
+    /** The streams of one final; {@code sent} is the last seq every subscriber has been given. */
     private final class Channel {
         final long stageId;
         final ReentrantLock lock = new ReentrantLock();
@@ -61,16 +66,15 @@ class LiveHub implements SmartLifecycle {
             this.stageId = stageId;
         }
 
-        /** Sends the events after {@code after} to a new subscriber, then adds it to the live ones. */
+        /** Gives a new subscriber the events after {@code after}, then adds it to the live ones. */
         void join(Subscriber s, long after) {
             lock.lock();
             try {
                 if (sent < 0) {
                     sent = store.session(stageId).map(LiveStore.SessionRow::lastSeq).orElse(0L);
                 }
-                if (send(s, new Frames(store.events(stageId, after, sent)))) {
-                    subscribers.add(s);
-                }
+                subscribers.add(s);
+                s.offer(new Frames(store.events(stageId, after, sent)));
             } finally {
                 lock.unlock();
             }
@@ -88,9 +92,7 @@ class LiveHub implements SmartLifecycle {
                 }
                 Frames frames = new Frames(events);
                 for (Subscriber s : subscribers) {
-                    if (!send(s, frames)) {
-                        subscribers.remove(s);
-                    }
+                    s.offer(frames);
                 }
                 sent = events.get(events.size() - 1).seq();
             } finally {
@@ -99,15 +101,163 @@ class LiveHub implements SmartLifecycle {
         }
     }
 
-    SseEmitter subscribe(long stageId, long after, LiveSessions.Reader reader) {
-        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT);
+    /**
+     * One stream: an async response in non-blocking mode. What the connection cannot take at once waits in the queue and
+     * is written when the container says it can ({@link #onWritePossible}); the sender never waits for one screen.
+     */
+    private final class Subscriber implements WriteListener, AsyncListener {
+        private final Channel channel;
+        private final AsyncContext async;
+        private final ServletOutputStream out;
+        private final LiveSessions.Reader reader;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+        private int queued;
+        private boolean unflushed = true; // the headers go out with the first flush, events or none
+        private boolean listening;
+        private boolean closed;
+
+        Subscriber(Channel channel, AsyncContext async, LiveSessions.Reader reader) throws IOException {
+            this.channel = channel;
+            this.async = async;
+            this.out = async.getResponse().getOutputStream();
+            this.reader = reader;
+        }
+
+        /** Starts non-blocking writing: the container calls {@link #onWritePossible} once, and after each stall. */
+        void listen() {
+            lock.lock();
+            try {
+                listening = true;
+                out.setWriteListener(this);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void offer(Frames frames) {
+            if (frames.isEmpty()) {
+                return;
+            }
+            byte[] bytes = frames.bytes(reader);
+            lock.lock();
+            try {
+                if (closed) {
+                    return;
+                }
+                if (queued + bytes.length > MAX_BEHIND_BYTES) {
+                    log.info("A live stream of final {} fell {} bytes behind and was let go; it rejoins", channel.stageId, queued);
+                    close();
+                    return;
+                }
+                queue.add(bytes);
+                queued += bytes.length;
+                drain();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Writes while the connection takes it, then flushes; under {@link #lock}. */
+        private void drain() {
+            if (!listening || closed) {
+                return;
+            }
+            try {
+                while (out.isReady()) {
+                    byte[] next = queue.poll();
+                    if (next == null) {
+                        if (!unflushed) {
+                            return;
+                        }
+                        unflushed = false;
+                        out.flush();
+                        continue;
+                    }
+                    queued -= next.length;
+                    out.write(next);
+                    unflushed = true;
+                }
+            } catch (IOException | IllegalStateException gone) {
+                log.debug("A live stream went away: {}", gone.getMessage());
+                close();
+            }
+        }
+
+        @Override
+        public void onWritePossible() {
+            lock.lock();
+            try {
+                drain();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Ends the stream, once; under {@link #lock} or from the container. */
+        void close() {
+            channel.subscribers.remove(this);
+            if (!closed) {
+                closed = true;
+                queue.clear();
+                try {
+                    async.complete();
+                } catch (IllegalStateException alreadyOver) {
+                    // the container ended it first
+                }
+            }
+        }
+
+        private void ended() {
+            lock.lock();
+            try {
+                close();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            log.debug("A live stream went away: {}", t.getMessage());
+            ended();
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            ended();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            ended();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            ended();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // not restarted
+        }
+    }
+
+    /** Makes the request a stream of the final's events after {@code after}, and then the live ones. */
+    void subscribe(HttpServletRequest request, HttpServletResponse response, long stageId, long after, LiveSessions.Reader reader)
+            throws IOException {
+        response.setContentType("text/event-stream");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Accel-Buffering", "no"); // a proxy in front passes each event on at once
+        AsyncContext async = request.startAsync(request, response);
+        async.setTimeout(STREAM_TIMEOUT);
         Channel channel = channels.computeIfAbsent(stageId, Channel::new);
-        Subscriber s = new Subscriber(emitter, reader);
-        emitter.onCompletion(() -> channel.subscribers.remove(s));
-        emitter.onTimeout(() -> channel.subscribers.remove(s));
-        emitter.onError(e -> channel.subscribers.remove(s));
+        Subscriber s = new Subscriber(channel, async, reader);
+        async.addListener(s);
         channel.join(s, after);
-        return emitter;
+        s.listen();
     }
 
     /** An event of this final was committed: send the log's new events to its streams, off the caller's thread. */
@@ -145,7 +295,7 @@ class LiveHub implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        channels.values().forEach(c -> c.subscribers.forEach(s -> s.emitter().complete()));
+        channels.values().forEach(c -> c.subscribers.forEach(Subscriber::ended));
     }
 
     @Override
@@ -153,10 +303,10 @@ class LiveHub implements SmartLifecycle {
         return running;
     }
 
-    /** Some events as Server-Sent Events, written out at most once for each kind of reader. */
+    /** Some events as Server-Sent Events, encoded at most once for each kind of reader. */
     static final class Frames {
         private final List<LiveEvent> events;
-        private final Map<LiveSessions.Reader, String> text = new EnumMap<>(LiveSessions.Reader.class);
+        private final Map<LiveSessions.Reader, byte[]> bytes = new EnumMap<>(LiveSessions.Reader.class);
 
         Frames(List<LiveEvent> events) {
             this.events = events;
@@ -166,29 +316,16 @@ class LiveHub implements SmartLifecycle {
             return events.isEmpty();
         }
 
-        /** The events as this reader may see them, each as {@code id: <seq>} and {@code data: <event JSON>}. */
-        String text(LiveSessions.Reader reader) {
-            return text.computeIfAbsent(reader, r -> {
+        /** The events as this reader may see them, each as {@code id:<seq>} and {@code data:<event JSON>}, in UTF-8. */
+        byte[] bytes(LiveSessions.Reader reader) {
+            return bytes.computeIfAbsent(reader, r -> {
                 StringBuilder b = new StringBuilder();
                 for (LiveEvent e : events) {
                     LiveEvent shown = r == LiveSessions.Reader.HOST ? e : e.forReaders();
                     b.append("id:").append(e.seq()).append("\ndata:").append(LiveStore.JSON.writeValueAsString(shown)).append("\n\n");
                 }
-                return b.toString();
+                return b.toString().getBytes(StandardCharsets.UTF_8);
             });
-        }
-    }
-
-    private static boolean send(Subscriber s, Frames frames) {
-        if (frames.isEmpty()) {
-            return true;
-        }
-        try {
-            s.emitter().send(Set.of(new DataWithMediaType(frames.text(s.reader()), TEXT_UTF8)));
-            return true;
-        } catch (IOException | IllegalStateException gone) {
-            log.debug("A live stream went away: {}", gone.getMessage());
-            return false;
         }
     }
 }

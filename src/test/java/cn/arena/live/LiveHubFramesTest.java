@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.arena.live.LiveEvent.BuzzResult;
 import cn.arena.live.LiveEvent.Type;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,17 +27,21 @@ class LiveHubFramesTest {
     @Test
     void eachReaderGetsWhatOneSseEventPerEventWouldHaveWritten() {
         LiveHub.Frames frames = new LiveHub.Frames(events);
-        assertThat(frames.text(LiveSessions.Reader.HOST)).isEqualTo(asSseEmitterWritesThem(events));
-        assertThat(frames.text(LiveSessions.Reader.READER))
+        assertThat(text(frames, LiveSessions.Reader.HOST)).isEqualTo(asSseEmitterWritesThem(events));
+        assertThat(text(frames, LiveSessions.Reader.READER))
                 .isEqualTo(asSseEmitterWritesThem(events.stream().map(LiveEvent::forReaders).toList()));
     }
 
     @Test
     void aJudgesEssayScoreReachesTheHostOnly() {
         LiveHub.Frames frames = new LiveHub.Frames(events);
-        assertThat(frames.text(LiveSessions.Reader.HOST)).contains("\"judgeId\":3").contains("\"score\":14.50");
-        assertThat(frames.text(LiveSessions.Reader.READER)).doesNotContain("judgeId").doesNotContain("\"score\"")
+        assertThat(text(frames, LiveSessions.Reader.HOST)).contains("\"judgeId\":3").contains("\"score\":14.50");
+        assertThat(text(frames, LiveSessions.Reader.READER)).doesNotContain("judgeId").doesNotContain("\"score\"")
                 .contains("id:42\ndata:{\"seq\":42,");
+    }
+
+    private static String text(LiveHub.Frames frames, LiveSessions.Reader reader) {
+        return new String(frames.bytes(reader), StandardCharsets.UTF_8);
     }
 
     private static String asSseEmitterWritesThem(List<LiveEvent> shown) {
