@@ -109,12 +109,16 @@ public final class LiveBench {
         onB.close();
 
         Check check = check();
+        double clientCpu = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class)
+                .getProcessCpuTime() / 1e9;
         report.append("## Live final (BENCH_SIMULATIONS=live)\n\n");
         report.append(String.format("Phase 1, one node: %,d buzzer questions × 8 terminals on node A in %.1f s, %,d screens on A.%n",
                 questions, phase1, screens));
         report.append(String.format("Phase 2, two nodes: %,d questions, 4 terminals on A and 4 on B, in %.1f s, %,d screens on B.%n%n",
                 twoNodeQuestions, phase2, screensB));
         report.append(String.format("Log check (GET %s/events?after=0 by the host): %s%n%n", live, check));
+        report.append(String.format("This client (screens, terminals, host) used %.1f s of CPU in all, connecting included (%.2f of a core over the two phases).%n%n",
+                clientCpu, clientCpu / (phase1 + phase2)));
         report.append("| measure | (event, screen) pairs | screens missing an event | p50 ms | p95 ms | p99 ms | max ms | target |\n|---|---|---|---|---|---|---|---|\n");
         report.append(rowA);
         report.append(onB.row("WON decided on A → B's screens (two nodes)", wonSeq -> "A".equals(wonOn.get(wonSeq)), "p95 ≤ 100"));
@@ -138,7 +142,9 @@ public final class LiveBench {
         try {
             for (int q = from; q < from + count; q++) {
                 command("NEXT_QUESTION", null);
-                command("OPEN", null);
+                // a team buzzes once it sees the buzzers open: on the terminal, in the hall, some hundred ms after
+                // the host's click; buzzing before the OPEN reached the screens would time the OPEN's own delivery
+                watching.awaitSeqQuietly(command("OPEN", null), Duration.ofSeconds(10));
                 List<Future<String>> results = new ArrayList<>();
                 for (int t = 0; t < 8; t++) {
                     String node = twoNodes && t % 2 == 1 ? "B" : "A";
@@ -159,8 +165,7 @@ public final class LiveBench {
                 if (won != 1) {
                     throw new IllegalStateException("question " + (q + 1) + ": " + won + " WON responses");
                 }
-                command("JUDGE", true);
-                watching.awaitSeqQuietly(seq(), Duration.ofSeconds(10));
+                watching.awaitSeqQuietly(command("JUDGE", true), Duration.ofSeconds(10));
                 if ((q + 1) % 100 == 0) {
                     System.out.printf("%s %d questions%n", Instant.now(), q + 1);
                 }
@@ -170,11 +175,12 @@ public final class LiveBench {
         }
     }
 
-    /** A host's command, from the console on node A. */
-    private void command(String type, Boolean correct) throws Exception {
+    /** A host's command, from the console on node A; its answer's {@code seq}, the event it appended. */
+    private long command(String type, Boolean correct) throws Exception {
         commands++;
-        post(urlA, live + "/commands", hostAuth, "{\"commandId\":\"bench-" + commands + "\",\"type\":\"" + type + "\""
+        String answer = post(urlA, live + "/commands", hostAuth, "{\"commandId\":\"bench-" + commands + "\",\"type\":\"" + type + "\""
                 + (correct == null ? "" : ",\"correct\":" + correct) + "}");
+        return Long.parseLong(group(SEQ, answer)); // the answer's first seq is its own, before the state's
     }
 
     private long seq() throws Exception {
@@ -390,6 +396,14 @@ public final class LiveBench {
         return String.format("%.1f", sortedMicros[Math.max(0, i)] / 1000.0);
     }
 
+    /** Each WON's server time in µs, parsed once for all the screens (they share one reading thread). */
+    private static final Map<Long, Long> wonAt = new ConcurrentHashMap<>();
+
+    private static long micros(String instant) {
+        Instant at = Instant.parse(instant);
+        return at.getEpochSecond() * 1_000_000 + at.getNano() / 1000;
+    }
+
     /** One screen's connection: its unparsed text and, per WON event received, seq and latency in µs. */
     private static final class Screen {
         final SocketChannel channel;
@@ -422,9 +436,7 @@ public final class LiveBench {
                 if (l.startsWith("data:")) {
                     long seq = number(l, l.indexOf("\"seq\":") + 6);
                     if (l.contains("\"result\":\"WON\"")) {
-                        Instant at = Instant.parse(group(AT, l));
-                        long atMicros = at.getEpochSecond() * 1_000_000 + at.getNano() / 1000;
-                        wonLatency.put(seq, (int) (nowMicros - atMicros));
+                        wonLatency.put(seq, (int) (nowMicros - wonAt.computeIfAbsent(seq, n -> micros(group(AT, l)))));
                     }
                     lastSeq = seq;
                 }
