@@ -3,14 +3,11 @@ package cn.arena.live;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -33,14 +28,12 @@ import org.springframework.stereotype.Component;
  * <p>The events read are encoded as Server-Sent Events once per kind of reader, and the same bytes go to every stream
  * of that kind, written straight to its response without blocking: with 2,000 screens on a node that is what keeps a
  * buzz's way to the screens short, and a screen whose network stalls keeps its own backlog instead of holding up the
- * hall. A screen that falls {@link #MAX_BEHIND_BYTES} behind is let go; it rejoins from its {@code Last-Event-ID}.
+ * hall (see {@link LiveStream}).
  */
 @Component
 class LiveHub implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
     private static final long STREAM_TIMEOUT = Duration.ofHours(12).toMillis();
-    static final int MAX_BEHIND_BYTES = 1 << 20;
 
     private final LiveStore store;
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
@@ -59,7 +52,7 @@ class LiveHub implements SmartLifecycle {
         final long stageId;
         final ReentrantLock lock = new ReentrantLock();
         final AtomicBoolean pending = new AtomicBoolean();
-        final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+        final List<LiveStream> subscribers = new CopyOnWriteArrayList<>();
         long sent = -1;
 
         Channel(long stageId) {
@@ -67,7 +60,7 @@ class LiveHub implements SmartLifecycle {
         }
 
         /** Gives a new subscriber the events after {@code after}, then adds it to the live ones. */
-        void join(Subscriber s, long after) {
+        void join(LiveStream s, long after) {
             lock.lock();
             try {
                 if (sent < 0) {
@@ -91,156 +84,13 @@ class LiveHub implements SmartLifecycle {
                     return;
                 }
                 Frames frames = new Frames(events);
-                for (Subscriber s : subscribers) {
+                for (LiveStream s : subscribers) {
                     s.offer(frames);
                 }
                 sent = events.get(events.size() - 1).seq();
             } finally {
                 lock.unlock();
             }
-        }
-    }
-
-    /**
-     * One stream: an async response in non-blocking mode. What the connection cannot take at once waits in the queue and
-     * is written when the container says it can ({@link #onWritePossible}); the sender never waits for one screen.
-     */
-    private final class Subscriber implements WriteListener, AsyncListener {
-        private final Channel channel;
-        private final AsyncContext async;
-        private final ServletOutputStream out;
-        private final LiveSessions.Reader reader;
-        private final ReentrantLock lock = new ReentrantLock();
-        private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
-        private int queued;
-        private boolean unflushed = true; // the headers go out with the first flush, events or none
-        private boolean listening;
-        private boolean closed;
-
-        Subscriber(Channel channel, AsyncContext async, LiveSessions.Reader reader) throws IOException {
-            this.channel = channel;
-            this.async = async;
-            this.out = async.getResponse().getOutputStream();
-            this.reader = reader;
-        }
-
-        /** Starts non-blocking writing: the container calls {@link #onWritePossible} once, and after each stall. */
-        void listen() {
-            lock.lock();
-            try {
-                listening = true;
-                out.setWriteListener(this);
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        void offer(Frames frames) {
-            if (frames.isEmpty()) {
-                return;
-            }
-            byte[] bytes = frames.bytes(reader);
-            lock.lock();
-            try {
-                if (closed) {
-                    return;
-                }
-                if (queued + bytes.length > MAX_BEHIND_BYTES) {
-                    log.info("A live stream of final {} fell {} bytes behind and was let go; it rejoins", channel.stageId, queued);
-                    close();
-                    return;
-                }
-                queue.add(bytes);
-                queued += bytes.length;
-                drain();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        /** Writes while the connection takes it, then flushes; under {@link #lock}. */
-        private void drain() {
-            if (!listening || closed) {
-                return;
-            }
-            try {
-                while (out.isReady()) {
-                    byte[] next = queue.poll();
-                    if (next == null) {
-                        if (!unflushed) {
-                            return;
-                        }
-                        unflushed = false;
-                        out.flush();
-                        continue;
-                    }
-                    queued -= next.length;
-                    out.write(next);
-                    unflushed = true;
-                }
-            } catch (IOException | IllegalStateException gone) {
-                log.debug("A live stream went away: {}", gone.getMessage());
-                close();
-            }
-        }
-
-        @Override
-        public void onWritePossible() {
-            lock.lock();
-            try {
-                drain();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        /** Ends the stream, once; under {@link #lock} or from the container. */
-        void close() {
-            channel.subscribers.remove(this);
-            if (!closed) {
-                closed = true;
-                queue.clear();
-                try {
-                    async.complete();
-                } catch (IllegalStateException alreadyOver) {
-                    // the container ended it first
-                }
-            }
-        }
-
-        private void ended() {
-            lock.lock();
-            try {
-                close();
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            log.debug("A live stream went away: {}", t.getMessage());
-            ended();
-        }
-
-        @Override
-        public void onComplete(AsyncEvent event) {
-            ended();
-        }
-
-        @Override
-        public void onTimeout(AsyncEvent event) {
-            ended();
-        }
-
-        @Override
-        public void onError(AsyncEvent event) {
-            ended();
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
-            // not restarted
         }
     }
 
@@ -254,10 +104,38 @@ class LiveHub implements SmartLifecycle {
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(STREAM_TIMEOUT);
         Channel channel = channels.computeIfAbsent(stageId, Channel::new);
-        Subscriber s = new Subscriber(channel, async, reader);
-        async.addListener(s);
-        channel.join(s, after);
-        s.listen();
+        LiveStream[] stream = new LiveStream[1];
+        stream[0] = new LiveStream(response.getOutputStream(), reader, () -> {
+            channel.subscribers.remove(stream[0]);
+            try {
+                async.complete();
+            } catch (IllegalStateException alreadyOver) {
+                // the container ended it first
+            }
+        });
+        async.addListener(new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                stream[0].close();
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                stream[0].close();
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                stream[0].close();
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+                // not restarted
+            }
+        });
+        channel.join(stream[0], after);
+        stream[0].listen();
     }
 
     /** An event of this final was committed: send the log's new events to its streams, off the caller's thread. */
@@ -295,7 +173,7 @@ class LiveHub implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        channels.values().forEach(c -> c.subscribers.forEach(Subscriber::ended));
+        channels.values().forEach(c -> c.subscribers.forEach(LiveStream::close));
     }
 
     @Override

@@ -1,0 +1,132 @@
+package cn.arena.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.arena.live.LiveEvent.Type;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** A stream written without blocking: a stalled connection queues its own events, and is let go when too far behind. */
+class LiveStreamTest {
+
+    /** A connection that takes what it is given while open, and nothing while stalled, as a non-blocking one does. */
+    static final class Connection extends ServletOutputStream {
+        final ByteArrayOutputStream received = new ByteArrayOutputStream();
+        boolean stalled;
+        int flushes;
+        WriteListener listener;
+
+        @Override
+        public boolean isReady() {
+            return !stalled;
+        }
+
+        @Override
+        public void setWriteListener(WriteListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void write(int b) {
+            if (stalled) {
+                throw new IllegalStateException("written while not ready");
+            }
+            received.write(b);
+        }
+
+        @Override
+        public void flush() {
+            flushes++;
+        }
+
+        void resume() throws IOException {
+            stalled = false;
+            listener.onWritePossible();
+        }
+
+        String text() {
+            return received.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private final AtomicInteger ended = new AtomicInteger();
+
+    private static LiveHub.Frames frame(long seq) {
+        return new LiveHub.Frames(List.of(LiveEvent.of(Type.OPENED).question(2, 500 + seq, null).numbered(seq, Instant.EPOCH)));
+    }
+
+    private LiveStream listening(Connection c) throws IOException {
+        LiveStream s = new LiveStream(c, LiveSessions.Reader.READER, ended::incrementAndGet);
+        s.listen();
+        c.listener.onWritePossible();
+        return s;
+    }
+
+    @Test
+    void theHeadersGoOutAtOnceAndEachEventIsWrittenAndFlushedAsItComes() throws IOException {
+        Connection c = new Connection();
+        LiveStream s = listening(c);
+        assertThat(c.flushes).isEqualTo(1);
+        s.offer(frame(1));
+        s.offer(frame(2));
+        assertThat(c.text()).startsWith("id:1\ndata:{\"seq\":1,").contains("\n\nid:2\ndata:{\"seq\":2,");
+        assertThat(c.flushes).isEqualTo(3);
+        assertThat(s.behind()).isZero();
+    }
+
+    @Test
+    void aStalledConnectionKeepsItsEventsInOrderUntilItTakesThemAgain() throws IOException {
+        Connection c = new Connection();
+        LiveStream s = listening(c);
+        c.stalled = true;
+        s.offer(frame(1));
+        s.offer(frame(2));
+        assertThat(c.text()).isEmpty();
+        assertThat(s.behind()).isPositive();
+        c.resume();
+        assertThat(c.text()).startsWith("id:1\n").contains("id:2\n").doesNotContain("id:3");
+        assertThat(c.text().indexOf("id:1\n")).isLessThan(c.text().indexOf("id:2\n"));
+        assertThat(s.behind()).isZero();
+        assertThat(ended).hasValue(0);
+    }
+
+    @Test
+    void aStreamTooFarBehindIsLetGoOnceAndTakesNoMore() throws IOException {
+        Connection c = new Connection();
+        LiveStream s = listening(c);
+        c.stalled = true;
+        int seq = 0;
+        int queued = 0;
+        while (queued + frame(seq + 1).bytes(LiveSessions.Reader.READER).length <= LiveStream.MAX_BEHIND_BYTES) {
+            seq++;
+            queued += frame(seq).bytes(LiveSessions.Reader.READER).length;
+            s.offer(frame(seq));
+        }
+        assertThat(s.isClosed()).isFalse();
+        assertThat(s.behind()).isEqualTo(queued);
+        s.offer(frame(seq + 1));
+        s.offer(frame(seq + 2));
+        assertThat(s.isClosed()).isTrue();
+        assertThat(ended).hasValue(1);
+        c.resume();
+        assertThat(c.text()).isEmpty();
+    }
+
+    @Test
+    void eventsOfferedBeforeTheContainerListensWaitForIt() throws IOException {
+        Connection c = new Connection();
+        LiveStream s = new LiveStream(c, LiveSessions.Reader.READER, ended::incrementAndGet);
+        s.offer(frame(1)); // the backlog of a joining screen, read before the response turns non-blocking
+        assertThat(c.text()).isEmpty();
+        s.listen();
+        c.listener.onWritePossible();
+        assertThat(c.text()).startsWith("id:1\n");
+    }
+}
