@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -128,5 +130,27 @@ class LiveStreamTest {
         s.listen();
         c.listener.onWritePossible();
         assertThat(c.text()).startsWith("id:1\n");
+    }
+
+    @Test
+    void aDeliveryToAHallOfStreamsWrittenSideBySideReachesEachStreamOnceAndInOrder() throws IOException {
+        int hall = 2001; // not a multiple of the shares: the last share is the shorter one
+        Connection[] connections = new Connection[hall];
+        LiveStream[] streams = new LiveStream[hall];
+        for (int i = 0; i < hall; i++) {
+            connections[i] = new Connection();
+            streams[i] = listening(connections[i]);
+        }
+        ExecutorService writing = Executors.newFixedThreadPool(3);
+        try {
+            LiveHub.offerAll(streams, frame(1), writing, 4);
+            LiveHub.offerAll(streams, frame(2), writing, 4);
+        } finally {
+            writing.shutdown();
+        }
+        for (Connection c : connections) {
+            assertThat(c.text()).startsWith("id:1\n").contains("\n\nid:2\n");
+            assertThat(c.text().split("id:", -1)).hasSize(3);
+        }
     }
 }
