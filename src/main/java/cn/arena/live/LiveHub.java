@@ -133,11 +133,13 @@ class LiveHub implements SmartLifecycle {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Accel-Buffering", "no"); // a proxy in front passes each event on at once
-        AsyncContext async = request.startAsync(request, response);
+        // the container's own request and response, not the filters' wrappers: a stream's writes and readiness checks
+        // otherwise cross four wrapper layers each, thousands of times per event
+        AsyncContext async = request.startAsync();
         async.setTimeout(STREAM_TIMEOUT);
         Channel channel = channels.computeIfAbsent(stageId, Channel::new);
         LiveStream[] stream = new LiveStream[1];
-        stream[0] = new LiveStream(response.getOutputStream(), reader, () -> {
+        stream[0] = new LiveStream(async.getResponse().getOutputStream(), reader, () -> {
             channel.subscribers.remove(stream[0]);
             try {
                 async.complete();

@@ -25,8 +25,12 @@ final class LiveStream implements WriteListener {
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
     private int queued;
-    private boolean unflushed = true; // the headers go out with the first flush, events or none
-    private boolean listening;
+    /**
+     * The connection's last answer to {@code isReady()}: it stays true until a write finds the connection full, so
+     * it is asked once per event, not before every write (each asking crosses the container's locks).
+     */
+    private boolean ready;
+    private boolean flushed; // the headers go out with the first flush, events or none
     private boolean closed;
 
     /** {@code end} ends the response; it runs once, when the stream closes for any reason. */
@@ -38,13 +42,7 @@ final class LiveStream implements WriteListener {
 
     /** Starts writing: the container calls {@link #onWritePossible} once now, and again after each stall. */
     void listen() {
-        lock.lock();
-        try {
-            listening = true;
-            out.setWriteListener(this);
-        } finally {
-            lock.unlock();
-        }
+        out.setWriteListener(this);
     }
 
     /** Queues the frames as this stream's reader may see them, and writes what the connection takes now. */
@@ -71,25 +69,27 @@ final class LiveStream implements WriteListener {
         }
     }
 
-    /** Writes while the connection takes it, then flushes. */
+    /** Writes while the connection takes it, flushing after the last queued event. */
     private void drain() {
-        if (!listening || closed) {
+        if (closed) {
             return;
         }
         try {
-            while (out.isReady()) {
+            while (ready) {
                 byte[] next = queue.poll();
                 if (next == null) {
-                    if (!unflushed) {
+                    if (flushed) {
                         return;
                     }
-                    unflushed = false;
-                    out.flush();
-                    continue;
+                } else {
+                    queued -= next.length;
+                    out.write(next);
                 }
-                queued -= next.length;
-                out.write(next);
-                unflushed = true;
+                if (queue.isEmpty()) {
+                    out.flush();
+                    flushed = true;
+                }
+                ready = out.isReady();
             }
         } catch (IOException | IllegalStateException gone) {
             log.debug("A live stream went away: {}", gone.getMessage());
@@ -101,6 +101,7 @@ final class LiveStream implements WriteListener {
     public void onWritePossible() {
         lock.lock();
         try {
+            ready = out.isReady();
             drain();
         } finally {
             lock.unlock();
