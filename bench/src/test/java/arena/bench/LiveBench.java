@@ -119,7 +119,8 @@ public final class LiveBench {
         report.append(String.format("Log check (GET %s/events?after=0 by the host): %s%n%n", live, check));
         report.append(String.format("This client (screens, terminals, host) used %.1f s of CPU in all, connecting included (%.2f of a core over the two phases).%n%n",
                 clientCpu, clientCpu / (phase1 + phase2)));
-        report.append("| measure | (event, screen) pairs | screens missing an event | p50 ms | p95 ms | p99 ms | max ms | target |\n|---|---|---|---|---|---|---|---|\n");
+        report.append("| measure | (event, screen) pairs | screens missing an event | first screen p50 ms | p50 ms | p95 ms | p99 ms | max ms | target |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
         report.append(rowA);
         report.append(onB.row("WON decided on A → B's screens (two nodes)", wonSeq -> "A".equals(wonOn.get(wonSeq)), "p95 ≤ 100"));
         report.append(onB.row("WON decided on B → B's screens", wonSeq -> "B".equals(wonOn.get(wonSeq)), "(for comparison)"));
@@ -323,7 +324,7 @@ public final class LiveBench {
                         }
                         buffer.flip();
                         buffer.get(bytes, 0, n);
-                        s.take(new String(bytes, 0, n, StandardCharsets.UTF_8), nowMicros);
+                        s.take(bytes, n, nowMicros);
                     }
                     selector.selectedKeys().clear();
                 } catch (IOException e) {
@@ -382,8 +383,19 @@ public final class LiveBench {
                 at += p.length;
             }
             Arrays.sort(latencies);
-            return String.format("| %s | %,d | %d | %s | %s | %s | %s | %s |%n", label, pairs, missing, ms(latencies, 0.50), ms(latencies, 0.95),
-                    ms(latencies, 0.99), ms(latencies, 1.0), target);
+            // the way to the hall's first screen, apart from the spread over all of them
+            Map<Long, Integer> first = new HashMap<>();
+            for (Screen s : all) {
+                for (Long won : wons) {
+                    Integer l = s.wonLatency.get(won);
+                    if (l != null) {
+                        first.merge(won, l, Math::min);
+                    }
+                }
+            }
+            int[] firsts = first.values().stream().mapToInt(Integer::intValue).sorted().toArray();
+            return String.format("| %s | %,d | %d | %s | %s | %s | %s | %s | %s |%n", label, pairs, missing, ms(firsts, 0.50),
+                    ms(latencies, 0.50), ms(latencies, 0.95), ms(latencies, 0.99), ms(latencies, 1.0), target);
         }
 
     }
@@ -395,6 +407,9 @@ public final class LiveBench {
         int i = Math.min(sortedMicros.length - 1, (int) Math.ceil(quantile * sortedMicros.length) - 1);
         return String.format("%.1f", sortedMicros[Math.max(0, i)] / 1000.0);
     }
+
+    private static final byte[] DATA_SEQ = "data:{\"seq\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] WON = "\"result\":\"WON\"".getBytes(StandardCharsets.US_ASCII);
 
     /** Each WON's server time in µs, parsed once for all the screens (they share one reading thread). */
     private static final Map<Long, Long> wonAt = new ConcurrentHashMap<>();
@@ -409,6 +424,8 @@ public final class LiveBench {
         final SocketChannel channel;
         final StringBuilder pending = new StringBuilder();
         final Map<Long, Integer> wonLatency = new HashMap<>();
+        byte[] line = new byte[1024];
+        int lineLength;
         volatile boolean headers;
         volatile long lastSeq;
 
@@ -416,9 +433,15 @@ public final class LiveBench {
             this.channel = channel;
         }
 
-        void take(String text, long nowMicros) {
-            pending.append(text);
+        /**
+         * Takes what one read brought: the response's headers, then the stream's lines. Lines are scanned as bytes, the
+         * seq read off the fixed start of each {@code data:{"seq":N,} line and a WON's time parsed once per event:
+         * this one thread reads 2,000 screens on the machine under test, so its own cost is kept to the socket read.
+         */
+        void take(byte[] bytes, int n, long nowMicros) {
+            int from = 0;
             if (!headers) {
+                pending.append(new String(bytes, 0, n, StandardCharsets.ISO_8859_1));
                 int end = pending.indexOf("\r\n\r\n");
                 if (end < 0) {
                     return;
@@ -426,30 +449,54 @@ public final class LiveBench {
                 if (!pending.substring(0, 12).contains(" 200")) {
                     throw new IllegalStateException("stream refused: " + pending);
                 }
-                pending.delete(0, end + 4);
+                from = n - (pending.length() - (end + 4));
+                pending.setLength(0);
                 headers = true;
             }
-            int line;
-            while ((line = pending.indexOf("\n")) >= 0) {
-                String l = pending.substring(0, line);
-                pending.delete(0, line + 1);
-                if (l.startsWith("data:")) {
-                    long seq = number(l, l.indexOf("\"seq\":") + 6);
-                    if (l.contains("\"result\":\"WON\"")) {
-                        wonLatency.put(seq, (int) (nowMicros - wonAt.computeIfAbsent(seq, n -> micros(group(AT, l)))));
+            for (int i = from; i < n; i++) {
+                byte b = bytes[i];
+                if (b != '\n') {
+                    if (lineLength == line.length) {
+                        line = Arrays.copyOf(line, line.length * 2);
+                    }
+                    line[lineLength++] = b;
+                    continue;
+                }
+                if (lineLength > DATA_SEQ.length && startsWith(DATA_SEQ)) {
+                    long seq = 0;
+                    for (int j = DATA_SEQ.length; j < lineLength && line[j] >= '0' && line[j] <= '9'; j++) {
+                        seq = seq * 10 + (line[j] - '0');
+                    }
+                    if (contains(WON)) {
+                        String text = new String(line, 0, lineLength, StandardCharsets.UTF_8);
+                        wonLatency.put(seq, (int) (nowMicros - wonAt.computeIfAbsent(seq, x -> micros(group(AT, text)))));
                     }
                     lastSeq = seq;
                 }
+                lineLength = 0;
             }
         }
 
-        /** The digits from {@code from} on, read without a regular expression: 2,000 screens share one reading thread. */
-        private static long number(String text, int from) {
-            long n = 0;
-            for (int i = from; i < text.length() && Character.isDigit(text.charAt(i)); i++) {
-                n = n * 10 + (text.charAt(i) - '0');
+        private boolean startsWith(byte[] prefix) {
+            for (int i = 0; i < prefix.length; i++) {
+                if (line[i] != prefix[i]) {
+                    return false;
+                }
             }
-            return n;
+            return true;
+        }
+
+        private boolean contains(byte[] part) {
+            outer:
+            for (int i = 0; i + part.length <= lineLength; i++) {
+                for (int j = 0; j < part.length; j++) {
+                    if (line[i + j] != part[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
         }
 
         int[] latencies(List<Long> wons) {
