@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -40,12 +41,17 @@ class LiveHub implements SmartLifecycle {
     private final LiveStore store;
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
     private final ExecutorService senders = daemons(4, "live-send");
-    /** A delivery to many streams is written by one thread per core, each to its share of the streams. */
-    private final int writers = Runtime.getRuntime().availableProcessors();
-    private final ExecutorService writing = daemons(writers, "live-write");
+    /**
+     * A delivery to many streams is written by this many threads, each to its share of the streams
+     * ({@code arena.live.writers}; 0, the default: one per core).
+     */
+    private final int writers;
+    private final ExecutorService writing;
 
-    LiveHub(LiveStore store) {
+    LiveHub(LiveStore store, @Value("${arena.live.writers:0}") int writers) {
         this.store = store;
+        this.writers = writers > 0 ? writers : Runtime.getRuntime().availableProcessors();
+        this.writing = daemons(this.writers, "live-write");
     }
 
     /** The streams of one final; {@code sent} is the last seq every subscriber has been given. */
