@@ -4,6 +4,8 @@ import cn.arena.account.CurrentUser;
 import cn.arena.shared.Refusal;
 import cn.arena.shared.Violation;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -220,6 +222,8 @@ class LiveApi {
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "The events as Server-Sent Events (id: seq), resuming after Last-Event-ID (also with ?key=)")
+    @ApiResponse(responseCode = "200", description = "each event as id:<seq> and data:<event JSON>, then the live ones",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE))
     void stream(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable long stageId,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable Long lastEventId,
             @RequestParam(required = false) @Nullable Long after, @RequestParam(required = false) @Nullable String key,
