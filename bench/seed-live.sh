@@ -96,8 +96,11 @@ KEY=$(api "${HOST[@]}" GET "$LIVE/screen-key" '' 200 | jq -r .key)
 # The host's console holds a session as the terminals hold tokens: a password check (bcrypt) on every command would
 # take the CPU the screens' fan-out needs and measure the login instead of the buzz.
 HOST_TOKEN=$(api "${HOST[@]}" POST /api/v1/auth/token '' 201 | jq -r .token)
-jq -n --argjson stage "$FINAL" --arg key "$KEY" --arg hostToken "$HOST_TOKEN" \
-  '{stage: $stage, key: $key, hostToken: $hostToken, terminals: $ARGS.positional}' --args "${TOKENS[@]}" > "$OUT/live-seed.json"
+# the tokens go in as lines, not as arguments: jq 1.6 reads an argument that starts with "-" as an option, and a
+# random token may ("-V…" printed jq's version instead of the seed)
+TERMINALS=$(printf '%s\n' "${TOKENS[@]}" | jq -R . | jq -s -c .)
+jq -n --argjson stage "$FINAL" --arg key "$KEY" --arg hostToken "$HOST_TOKEN" --argjson terminals "$TERMINALS" \
+  '{stage: $stage, key: $key, hostToken: $hostToken, terminals: $terminals}' > "$OUT/live-seed.json"
 echo "seeded the live final (stage $FINAL) in $SECONDS s" | tee -a "$OUT/seed.txt"
 
 # Node B: a second Arena process on the same database (started as run.sh starts node A), then the benchmark, then a
