@@ -144,9 +144,8 @@ class LiveHub implements SmartLifecycle {
         AsyncContext async = request.startAsync();
         async.setTimeout(STREAM_TIMEOUT);
         Channel channel = channels.computeIfAbsent(stageId, Channel::new);
-        LiveStream[] stream = new LiveStream[1];
-        stream[0] = new LiveStream(async.getResponse().getOutputStream(), reader, () -> {
-            channel.subscribers.remove(stream[0]);
+        LiveStream stream = new LiveStream(async.getResponse().getOutputStream(), reader, ended -> {
+            channel.subscribers.remove(ended);
             try {
                 async.complete();
             } catch (IllegalStateException alreadyOver) {
@@ -156,17 +155,17 @@ class LiveHub implements SmartLifecycle {
         async.addListener(new AsyncListener() {
             @Override
             public void onComplete(AsyncEvent event) {
-                stream[0].close();
+                stream.close();
             }
 
             @Override
             public void onTimeout(AsyncEvent event) {
-                stream[0].close();
+                stream.close();
             }
 
             @Override
             public void onError(AsyncEvent event) {
-                stream[0].close();
+                stream.close();
             }
 
             @Override
@@ -174,8 +173,8 @@ class LiveHub implements SmartLifecycle {
                 // not restarted
             }
         });
-        channel.join(stream[0], after);
-        stream[0].listen();
+        channel.join(stream, after);
+        stream.listen();
     }
 
     /** An event of this final was committed: send the log's new events to its streams, off the caller's thread. */
@@ -231,14 +230,20 @@ class LiveHub implements SmartLifecycle {
 
         Frames(List<LiveEvent> events) {
             empty = events.isEmpty();
-            for (LiveSessions.Reader r : LiveSessions.Reader.values()) {
-                StringBuilder b = new StringBuilder();
-                for (LiveEvent e : events) {
-                    LiveEvent shown = r == LiveSessions.Reader.HOST ? e : e.forReaders();
-                    b.append("id:").append(e.seq()).append("\ndata:").append(LiveStore.JSON.writeValueAsString(shown)).append("\n\n");
-                }
-                bytes.put(r, b.toString().getBytes(StandardCharsets.UTF_8));
+            StringBuilder host = new StringBuilder();
+            StringBuilder others = new StringBuilder();
+            for (LiveEvent e : events) {
+                String json = LiveStore.JSON.writeValueAsString(e);
+                LiveEvent shown = e.forReaders();
+                frame(host, e, json);
+                frame(others, e, shown == e ? json : LiveStore.JSON.writeValueAsString(shown)); // most events: the same JSON
             }
+            bytes.put(LiveSessions.Reader.HOST, host.toString().getBytes(StandardCharsets.UTF_8));
+            bytes.put(LiveSessions.Reader.READER, others.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        private static void frame(StringBuilder b, LiveEvent e, String json) {
+            b.append("id:").append(e.seq()).append("\ndata:").append(json).append("\n\n");
         }
 
         boolean isEmpty() {

@@ -5,6 +5,7 @@ import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,7 @@ final class LiveStream implements WriteListener {
 
     private final ServletOutputStream out;
     private final LiveSessions.Reader reader;
-    private final Runnable end;
+    private final Consumer<LiveStream> end;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
     private int queued;
@@ -33,8 +34,8 @@ final class LiveStream implements WriteListener {
     private boolean flushed; // the headers go out with the first flush, events or none
     private boolean closed;
 
-    /** {@code end} ends the response; it runs once, when the stream closes for any reason. */
-    LiveStream(ServletOutputStream out, LiveSessions.Reader reader, Runnable end) {
+    /** {@code end} ends the response; it runs once, with this stream, when the stream closes for any reason. */
+    LiveStream(ServletOutputStream out, LiveSessions.Reader reader, Consumer<LiveStream> end) {
         this.out = out;
         this.reader = reader;
         this.end = end;
@@ -146,6 +147,6 @@ final class LiveStream implements WriteListener {
         } finally {
             lock.unlock();
         }
-        end.run();
+        end.accept(this);
     }
 }

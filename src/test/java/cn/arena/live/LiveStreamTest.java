@@ -73,7 +73,7 @@ class LiveStreamTest {
     }
 
     private LiveStream listening(Connection c) throws IOException {
-        LiveStream s = new LiveStream(c, LiveSessions.Reader.READER, ended::incrementAndGet);
+        LiveStream s = new LiveStream(c, LiveSessions.Reader.READER, closed -> ended.incrementAndGet());
         s.listen();
         c.listener.onWritePossible();
         return s;
@@ -134,7 +134,7 @@ class LiveStreamTest {
     @Test
     void eventsOfferedBeforeTheContainerListensWaitForIt() throws IOException {
         Connection c = new Connection();
-        LiveStream s = new LiveStream(c, LiveSessions.Reader.READER, ended::incrementAndGet);
+        LiveStream s = new LiveStream(c, LiveSessions.Reader.READER, closed -> ended.incrementAndGet());
         s.offer(frame(1)); // the backlog of a joining screen, read before the response turns non-blocking
         assertThat(c.text()).isEmpty();
         s.listen();
