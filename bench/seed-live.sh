@@ -119,10 +119,12 @@ run_live() {
   done
   echo "== the live final: $LIVE_QUESTIONS questions on A with $LIVE_SCREENS screens, then $LIVE_TWO_NODE_QUESTIONS on A and B with $LIVE_SCREENS_B screens on B"
   ./mvnw -q -B -f bench/pom.xml test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test
+  gcc -O2 -Wall -o bench/target/screens bench/screens.c # the screens, read in C: see LiveBench.Screens
   local status=0
   "$ARENA_JAVA" -Xmx1g -cp "bench/target/test-classes:$(cat bench/target/classpath.txt)" \
     -Darena.url="$URL" -Darena.urlB="$url_b" -Dbench.out="$OUT" -Dlive.questions="$LIVE_QUESTIONS" \
-    -Dlive.twoNodeQuestions="$LIVE_TWO_NODE_QUESTIONS" -Dlive.screens="$LIVE_SCREENS" -Dlive.screensB="$LIVE_SCREENS_B" ${BENCH_ARGS:-} \
+    -Dlive.twoNodeQuestions="$LIVE_TWO_NODE_QUESTIONS" -Dlive.screens="$LIVE_SCREENS" -Dlive.screensB="$LIVE_SCREENS_B" \
+    -Dlive.screensProgram="$ROOT/bench/target/screens" ${BENCH_ARGS:-} \
     arena.bench.LiveBench 2>&1 | tee "$OUT/live.txt" || status=$?
   echo "Log check in SQL (live_event): $(psql_ -d "$DB" -At -F ' ' -c "select count(*) filter (where type = 'BUZZED') || ' buzz events, '
       || count(distinct won_question) || ' questions won, ' || count(won_question) || ' WON events' from live_event")" \

@@ -1,22 +1,18 @@
 package arena.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +21,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,18 +30,18 @@ import java.util.regex.Pattern;
  * simulation: the eight terminals must buzz at the same moment on every question (a barrier between them), and every
  * event must be timestamped at every screen, neither of which Gatling's virtual users and SSE checks do.
  *
- * <p>Phase 1, one node: {@code live.screens} big screens follow the stream of node A (one NIO selector thread reads
- * them all, so a screen costs no thread); the host runs {@code live.questions} buzzer questions (NEXT_QUESTION, OPEN,
+ * <p>Phase 1, one node: {@code live.screens} big screens follow the stream of node A (read by {@code bench/screens.c},
+ * see {@link Screens}); the host runs {@code live.questions} buzzer questions (NEXT_QUESTION, OPEN,
  * eight terminals buzz at once through a barrier, JUDGE). Phase 2, two nodes: A's screens leave, {@code live.screensB}
  * screens follow node B, and {@code live.twoNodeQuestions} more questions are raced by four terminals on A and four
- * on B. The latency of a WON event at a screen is the screen's receipt time minus the event's {@code at} (the server's
- * time of the buzz): Arena and this program share the machine's wall clock. Afterwards the log is read through the API
+ * on B. The latency of a WON event at a screen is the time it arrived at the screen's socket, and apart from that the
+ * time the screens program read it, minus the event's {@code at} (the server's time of the buzz): Arena and the
+ * screens share the machine's wall clock. Afterwards the log is read through the API
  * and every question must have exactly one WON and eight buzzes. Writes {@code live-summary.md} to {@code bench.out}.
  */
 public final class LiveBench {
 
     private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
-    private static final Pattern AT = Pattern.compile("\"at\":\"([^\"]+)\"");
 
     private final String urlA = System.getProperty("arena.url", "http://127.0.0.1:8090");
     private final String urlB = System.getProperty("arena.urlB", "http://127.0.0.1:8091");
@@ -53,6 +50,7 @@ public final class LiveBench {
     private final int questions = Integer.getInteger("live.questions", 1000);
     private final int twoNodeQuestions = Integer.getInteger("live.twoNodeQuestions", 200);
     private final Path out = Path.of(System.getProperty("bench.out", "."));
+    private final String screensProgram = System.getProperty("live.screensProgram", "bench/target/screens");
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     private final String stage;
     private final String key;
@@ -96,7 +94,7 @@ public final class LiveBench {
         long lastA = seq();
         onA.awaitSeq(lastA, Duration.ofSeconds(60));
         onA.close();
-        String rowA = onA.row("WON decided on A → A's screens (one node)", wonSeq -> true, "p95 ≤ 50, p99 ≤ 150");
+        String rowA = onA.rows("WON decided on A → A's screens (one node)", wonSeq -> true, "p95 ≤ 50, p99 ≤ 150");
         System.out.print(rowA);
 
         Screens onB = new Screens("B", URI.create(urlB), screensB, lastA - 1);
@@ -117,13 +115,17 @@ public final class LiveBench {
         report.append(String.format("Phase 2, two nodes: %,d questions, 4 terminals on A and 4 on B, in %.1f s, %,d screens on B.%n%n",
                 twoNodeQuestions, phase2, screensB));
         report.append(String.format("Log check (GET %s/events?after=0 by the host): %s%n%n", live, check));
-        report.append(String.format("This client (screens, terminals, host) used %.1f s of CPU in all, connecting included (%.2f of a core over the two phases).%n%n",
-                clientCpu, clientCpu / (phase1 + phase2)));
+        report.append(String.format("The terminals and the host (this JVM) used %.1f s of CPU in all (%.2f of a core over the two phases); "
+                + "the screens programs %.1f s on A's phase and %.1f s on B's, connecting included (%.2f and %.2f of a core); reads without the kernel's receive time: %,d on A, %,d on B.%n%n",
+                clientCpu, clientCpu / (phase1 + phase2), onA.cpuSeconds, onB.cpuSeconds, onA.cpuSeconds / phase1, onB.cpuSeconds / phase2,
+                onA.untimed, onB.untimed));
+        report.append("On arrival: the kernel's receive time of the read's last segment at the screen's socket (SO_TIMESTAMPNS), "
+                + "where a screen across the hall would have it; when read: the time the screens program read it.\n\n");
         report.append("| measure | (event, screen) pairs | screens missing an event | first screen p50 ms | p50 ms | p95 ms | p99 ms | max ms | target |\n"
                 + "|---|---|---|---|---|---|---|---|---|\n");
         report.append(rowA);
-        report.append(onB.row("WON decided on A → B's screens (two nodes)", wonSeq -> "A".equals(wonOn.get(wonSeq)), "p95 ≤ 100"));
-        report.append(onB.row("WON decided on B → B's screens", wonSeq -> "B".equals(wonOn.get(wonSeq)), "(for comparison)"));
+        report.append(onB.rows("WON decided on A → B's screens (two nodes)", wonSeq -> "A".equals(wonOn.get(wonSeq)), "p95 ≤ 100"));
+        report.append(onB.rows("WON decided on B → B's screens", wonSeq -> "B".equals(wonOn.get(wonSeq)), "(for comparison)"));
         Files.writeString(out.resolve("live-summary.md"), report);
         System.out.print(report);
         if (!check.ok()) {
@@ -250,154 +252,128 @@ public final class LiveBench {
     }
 
     /**
-     * Screens following one node's stream, all read by one selector thread. Requests are HTTP/1.0, so the server sends
-     * the stream as it is (no chunked framing) until it closes. For every WON event each screen keeps its seq and its
-     * latency, the receipt time (taken once per socket read) minus the event's server time.
+     * Screens following one node's stream: {@code bench/screens.c}, one C process reading them all in one epoll loop,
+     * so that the load it adds to the machine it shares with the node is the socket reads and little more. It answers
+     * "seq S" once every screen has event S; when its input closes it writes, per screen and WON event, the latency on
+     * arrival at the screen's socket (the kernel's receive time) and when it read it, both from the event's {@code at}.
      */
     private final class Screens {
         final String node;
         final URI base;
         final int count;
         final long after;
-        final Screen[] all;
-        final Selector selector;
-        volatile boolean open = true;
-        Thread reader;
+        final Path results;
+        Process process;
+        /** Every screen has the events up to this seq. */
+        long allHave;
         /** The last event of the phase these screens followed. */
         long until = Long.MAX_VALUE;
+        /** Reads that came without the kernel's receive time (their arrival is taken as read). */
+        long untimed;
+        /** The screens program's CPU, connecting included. */
+        double cpuSeconds;
+        /** Per screen: WON seq → {latency on arrival, latency when read}, µs. */
+        final List<Map<Long, int[]>> won = new ArrayList<>();
 
-        Screens(String node, URI base, int count, long after) throws IOException {
+        Screens(String node, URI base, int count, long after) {
             this.node = node;
             this.base = base;
             this.count = count;
             this.after = after;
-            this.all = new Screen[count];
-            this.selector = Selector.open();
+            this.allHave = after;
+            this.results = out.resolve("screens-" + node + ".txt");
         }
 
         void connect() throws Exception {
-            String request = "GET " + live + "/stream?key=" + key + " HTTP/1.0\r\nHost: " + base.getHost() + "\r\nAccept: text/event-stream\r\n"
-                    + "Last-Event-ID: " + after + "\r\n\r\n";
-            reader = new Thread(this::read, "screens-" + node);
-            reader.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-            // screens arrive 100 at a time, each batch once the one before follows: a node's door lets a burst of
-            // thousands wait at most 10 s, then answers 503, as a screen switched on in a crowd would see
-            for (int i = 0; i < count; i++) {
-                SocketChannel c = SocketChannel.open(new InetSocketAddress(base.getHost(), base.getPort()));
-                c.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
-                c.configureBlocking(false);
-                all[i] = new Screen(c);
-                c.register(selector, SelectionKey.OP_READ, all[i]); // JDK 11+: no need to wait for the select under way
-                if ((i + 1) % 100 == 0) {
-                    int upTo = i + 1;
-                    while (Arrays.stream(all, 0, upTo).anyMatch(s -> !s.headers) && System.nanoTime() < deadline) {
-                        Thread.sleep(20);
-                    }
-                }
+            process = new ProcessBuilder(screensProgram, base.getHost(), String.valueOf(base.getPort()), live + "/stream?key=" + key,
+                    String.valueOf(after), String.valueOf(count), results.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
+            String first = lines.readLine();
+            if (first == null || !first.equals("connected " + count)) {
+                throw new IllegalStateException("the screens on " + node + " did not all connect (" + first + "); see the lines above");
             }
-            while (Arrays.stream(all).anyMatch(s -> s == null || !s.headers) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            long connected = Arrays.stream(all).filter(s -> s.headers).count();
-            System.out.printf("%s %d of %d screens on %s are following the stream%n", Instant.now(), connected, count, node);
-            if (connected != count) {
-                throw new IllegalStateException("only " + connected + " of " + count + " screens connected to " + node);
-            }
-        }
-
-        void read() {
-            ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
-            byte[] bytes = new byte[64 * 1024];
-            while (open) {
+            System.out.printf("%s %d of %d screens on %s are following the stream%n", Instant.now(), count, count, node);
+            Thread reader = new Thread(() -> {
                 try {
-                    selector.select(200);
-                    Instant now = Instant.now();
-                    long nowMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
-                    for (SelectionKey k : selector.selectedKeys()) {
-                        Screen s = (Screen) k.attachment();
-                        buffer.clear();
-                        int n = s.channel.read(buffer);
-                        if (n < 0) {
-                            k.cancel();
-                            continue;
+                    for (String line; (line = lines.readLine()) != null; ) {
+                        if (line.startsWith("seq ")) {
+                            synchronized (this) {
+                                allHave = Long.parseLong(line.substring(4));
+                                notifyAll();
+                            }
                         }
-                        buffer.flip();
-                        buffer.get(bytes, 0, n);
-                        s.take(bytes, n, nowMicros);
                     }
-                    selector.selectedKeys().clear();
                 } catch (IOException e) {
-                    if (open) {
-                        throw new IllegalStateException(e);
-                    }
+                    throw new IllegalStateException(e);
                 }
-            }
+            }, "screens-" + node);
+            reader.setDaemon(true);
+            reader.start();
         }
 
         void awaitSeq(long seq, Duration timeout) throws InterruptedException {
             until = seq;
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (Arrays.stream(all).anyMatch(s -> s.lastSeq < seq) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            long behind = Arrays.stream(all).filter(s -> s.lastSeq < seq).count();
-            System.out.printf("%s screens on %s at seq %d; %d behind%n", Instant.now(), node, seq, behind);
+            awaitSeqQuietly(seq, timeout);
+            System.out.printf("%s screens on %s: every screen has the events up to seq %d (waited for %d)%n", Instant.now(), node, allHave, seq);
         }
 
-        /** Waits, polling briefly, until every screen has event {@code seq}; a screen still behind shows in the report. */
-        void awaitSeqQuietly(long seq, Duration timeout) throws InterruptedException {
+        /** Waits until every screen has event {@code seq}; a screen still behind shows in the report. */
+        synchronized void awaitSeqQuietly(long seq, Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
-            for (int i = 0; i < all.length; i++) {
-                while (all[i].lastSeq < seq && System.nanoTime() < deadline) {
-                    Thread.sleep(1);
-                }
+            while (allHave < seq && System.nanoTime() < deadline) {
+                wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             }
         }
 
         void close() throws Exception {
-            open = false;
-            reader.join();
-            for (Screen s : all) {
-                s.channel.close();
+            cpuSeconds = process.info().totalCpuDuration().orElse(Duration.ZERO).toMillis() / 1000.0;
+            process.getOutputStream().close();
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("the screens program on " + node + " did not end well");
             }
-            selector.close();
+            for (int i = 0; i < count; i++) {
+                won.add(new HashMap<>());
+            }
+            try (var lines = Files.lines(results)) {
+                lines.forEach(line -> {
+                    if (line.startsWith("# untimed ")) {
+                        untimed = Long.parseLong(line.substring(10));
+                        return;
+                    }
+                    String[] f = line.split(" ");
+                    won.get(Integer.parseInt(f[0])).put(Long.parseLong(f[1]), new int[] {Integer.parseInt(f[2]), Integer.parseInt(f[3])});
+                });
+            }
         }
 
-        String row(String label, java.util.function.LongPredicate counted, String target) {
+        /** Two rows for the WONs {@code counted}: on arrival at the screens' sockets, and when the program read them. */
+        String rows(String label, java.util.function.LongPredicate counted, String target) {
+            return row(label + " — on arrival", counted, target, 0) + row(label + " — when read", counted, "", 1);
+        }
+
+        private String row(String label, java.util.function.LongPredicate counted, String target, int which) {
             List<Long> wons = new ArrayList<>(wonOn.keySet());
             wons.removeIf(seq -> seq <= after || seq > until || !counted.test(seq));
-            int pairs = 0;
+            List<Integer> all = new ArrayList<>();
             long missing = 0;
-            List<int[]> parts = new ArrayList<>();
-            for (Screen s : all) {
-                int[] mine = s.latencies(wons);
-                missing += mine.length < wons.size() ? 1 : 0;
-                parts.add(mine);
-                pairs += mine.length;
-            }
-            int[] latencies = new int[pairs];
-            int at = 0;
-            for (int[] p : parts) {
-                System.arraycopy(p, 0, latencies, at, p.length);
-                at += p.length;
-            }
-            Arrays.sort(latencies);
-            // the way to the hall's first screen, apart from the spread over all of them
-            Map<Long, Integer> first = new HashMap<>();
-            for (Screen s : all) {
-                for (Long won : wons) {
-                    Integer l = s.wonLatency.get(won);
+            Map<Long, Integer> first = new HashMap<>(); // the way to the hall's first screen, apart from the spread
+            for (Map<Long, int[]> screen : won) {
+                int mine = 0;
+                for (Long seq : wons) {
+                    int[] l = screen.get(seq);
                     if (l != null) {
-                        first.merge(won, l, Math::min);
+                        all.add(l[which]);
+                        first.merge(seq, l[which], Math::min);
+                        mine++;
                     }
                 }
+                missing += mine < wons.size() ? 1 : 0;
             }
+            int[] latencies = all.stream().mapToInt(Integer::intValue).sorted().toArray();
             int[] firsts = first.values().stream().mapToInt(Integer::intValue).sorted().toArray();
-            return String.format("| %s | %,d | %d | %s | %s | %s | %s | %s | %s |%n", label, pairs, missing, ms(firsts, 0.50),
+            return String.format("| %s | %,d | %d | %s | %s | %s | %s | %s | %s |%n", label, latencies.length, missing, ms(firsts, 0.50),
                     ms(latencies, 0.50), ms(latencies, 0.95), ms(latencies, 0.99), ms(latencies, 1.0), target);
         }
-
     }
 
     private static String ms(int[] sortedMicros, double quantile) {
@@ -407,101 +383,4 @@ public final class LiveBench {
         int i = Math.min(sortedMicros.length - 1, (int) Math.ceil(quantile * sortedMicros.length) - 1);
         return String.format("%.1f", sortedMicros[Math.max(0, i)] / 1000.0);
     }
-
-    private static final byte[] DATA_SEQ = "data:{\"seq\":".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] WON = "\"result\":\"WON\"".getBytes(StandardCharsets.US_ASCII);
-
-    /** Each WON's server time in µs, parsed once for all the screens (they share one reading thread). */
-    private static final Map<Long, Long> wonAt = new ConcurrentHashMap<>();
-
-    private static long micros(String instant) {
-        Instant at = Instant.parse(instant);
-        return at.getEpochSecond() * 1_000_000 + at.getNano() / 1000;
-    }
-
-    /** One screen's connection: its unparsed text and, per WON event received, seq and latency in µs. */
-    private static final class Screen {
-        final SocketChannel channel;
-        final StringBuilder pending = new StringBuilder();
-        final Map<Long, Integer> wonLatency = new HashMap<>();
-        byte[] line = new byte[1024];
-        int lineLength;
-        volatile boolean headers;
-        volatile long lastSeq;
-
-        Screen(SocketChannel channel) {
-            this.channel = channel;
-        }
-
-        /**
-         * Takes what one read brought: the response's headers, then the stream's lines. Lines are scanned as bytes, the
-         * seq read off the fixed start of each {@code data:{"seq":N,} line and a WON's time parsed once per event:
-         * this one thread reads 2,000 screens on the machine under test, so its own cost is kept to the socket read.
-         */
-        void take(byte[] bytes, int n, long nowMicros) {
-            int from = 0;
-            if (!headers) {
-                pending.append(new String(bytes, 0, n, StandardCharsets.ISO_8859_1));
-                int end = pending.indexOf("\r\n\r\n");
-                if (end < 0) {
-                    return;
-                }
-                if (!pending.substring(0, 12).contains(" 200")) {
-                    throw new IllegalStateException("stream refused: " + pending);
-                }
-                from = n - (pending.length() - (end + 4));
-                pending.setLength(0);
-                headers = true;
-            }
-            for (int i = from; i < n; i++) {
-                byte b = bytes[i];
-                if (b != '\n') {
-                    if (lineLength == line.length) {
-                        line = Arrays.copyOf(line, line.length * 2);
-                    }
-                    line[lineLength++] = b;
-                    continue;
-                }
-                if (lineLength > DATA_SEQ.length && startsWith(DATA_SEQ)) {
-                    long seq = 0;
-                    for (int j = DATA_SEQ.length; j < lineLength && line[j] >= '0' && line[j] <= '9'; j++) {
-                        seq = seq * 10 + (line[j] - '0');
-                    }
-                    if (contains(WON)) {
-                        String text = new String(line, 0, lineLength, StandardCharsets.UTF_8);
-                        wonLatency.put(seq, (int) (nowMicros - wonAt.computeIfAbsent(seq, x -> micros(group(AT, text)))));
-                    }
-                    lastSeq = seq;
-                }
-                lineLength = 0;
-            }
-        }
-
-        private boolean startsWith(byte[] prefix) {
-            for (int i = 0; i < prefix.length; i++) {
-                if (line[i] != prefix[i]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private boolean contains(byte[] part) {
-            outer:
-            for (int i = 0; i + part.length <= lineLength; i++) {
-                for (int j = 0; j < part.length; j++) {
-                    if (line[i + j] != part[j]) {
-                        continue outer;
-                    }
-                }
-                return true;
-            }
-            return false;
-        }
-
-        int[] latencies(List<Long> wons) {
-            return wons.stream().map(wonLatency::get).filter(x -> x != null).mapToInt(Integer::intValue).toArray();
-        }
-    }
-
 }
