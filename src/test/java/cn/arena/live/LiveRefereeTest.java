@@ -29,7 +29,8 @@ class LiveRefereeTest {
             new Round(5, RoundKind.ESSAY, "论述题", null, null, null, null, null, null, null, 20, 1, 300));
 
     private final List<LiveEvent> log = new ArrayList<>();
-    private final LiveState state = LiveState.ready(new BigDecimal("100"), ROUNDS);
+    private List<Round> rounds = ROUNDS;
+    private LiveState state = LiveState.ready(new BigDecimal("100"), ROUNDS);
     private int commands;
 
     private LiveEvent append(LiveEvent draft) {
@@ -80,7 +81,7 @@ class LiveRefereeTest {
         }
         var plan = new LiveEvent.Plan(Map.of(1, List.of(1L, 2L, 3L), 2, List.of(4L, 5L), 3, List.of(6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L),
                 5, List.of(15L, 16L, 17L)), Map.of(10, List.of(20L), 20, List.of(21L), 30, List.of(22L)), List.of(30L, 31L));
-        append(LiveReferee.start(state, new LiveEvent.Setup(new BigDecimal("100"), ROUNDS, plan, teams, JUDGES)));
+        append(LiveReferee.start(state, new LiveEvent.Setup(new BigDecimal("100"), rounds, plan, teams, JUDGES)));
     }
 
     private BigDecimal score(long team) {
@@ -147,6 +148,27 @@ class LiveRefereeTest {
         assertThat(state.teamId).isEqualTo(B);
         assertThat(log.stream().filter(e -> e.result() == BuzzResult.WON)).hasSize(1);
         assertThat(score(A)).as("the foul counted once").isEqualByComparingTo("90");
+    }
+
+    @Test
+    void anEarlyBuzzCostsTheRoundsConfiguredFoulWhichNeedNotBeItsPoints() {
+        rounds = new ArrayList<>(ROUNDS);
+        rounds.set(1, new Round(2, RoundKind.BUZZER, "抢答题", null, 2, 20, 5, null, null, null, null, null, 20));
+        state = LiveState.ready(new BigDecimal("100"), rounds);
+        toRound(2);
+        command("NEXT_QUESTION");
+        assertThat(buzz(A)).isEqualTo(BuzzResult.EARLY);
+        assertThat(score(A)).as("the foul of 5, not the round's 20 points").isEqualByComparingTo("95");
+        command("OPEN");
+        assertThat(buzz(B)).isEqualTo(BuzzResult.WON);
+        judge(true);
+        command("NEXT_QUESTION");
+        command("OPEN");
+        buzz(C);
+        judge(false);
+        assertThat(List.of(score(A), score(B), score(C))).extracting(BigDecimal::intValue).containsExactly(95, 120, 80);
+        LiveState replayed = LiveState.fold(new BigDecimal("100"), rounds, log);
+        assertThat(List.of(replayed.score(A), replayed.score(B), replayed.score(C))).extracting(BigDecimal::intValue).containsExactly(95, 120, 80);
     }
 
     @Test
