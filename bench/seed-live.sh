@@ -3,7 +3,8 @@
 # accounts (nobody sits it: released, all eight tie and advance), three finalists named per team, the final configured as
 # one BUZZER round of questions from a bank made for it, and the big screen's key. run_live (below) then starts a second
 # node on the same database and runs arena.bench.LiveBench, which reads the final, the key and one bearer token per
-# team's first finalist (its terminal) from $OUT/live-seed.json.
+# team's first finalist (its terminal) from $OUT/live-seed.json. The screens are read by bench/screens.c, which
+# run_live compiles with gcc (on every machine of this kind).
 # Settings: LIVE_PORT_B (node B's port, BENCH_PORT + 1), and the sizes, by BENCH_SCALE or one by one: LIVE_QUESTIONS
 # (one node, 1,000; small 50), LIVE_TWO_NODE_QUESTIONS (200; small 20), LIVE_SCREENS (on A, 2,000; small 200),
 # LIVE_SCREENS_B (on B, 2,000; small 200).
