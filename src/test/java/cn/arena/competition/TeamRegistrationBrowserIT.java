@@ -70,6 +70,15 @@ class TeamRegistrationBrowserIT extends CompetitionTest {
             assertThat(page.locator("#no-teams").isVisible()).isTrue();
             Chromium.screenshot(page, "registration-refused");
 
+            Page phone = chromium.page(375, 812);
+            chromium.login(phone, contact, PASSWORD);
+            phone.navigate(base + "/competitions/" + competition + "/register");
+            phone.waitForSelector("#team-form");
+            assertThat((Integer) phone.evaluate("document.documentElement.scrollWidth")).as("the form fits a 375 px phone").isLessThanOrEqualTo(375);
+            assertThat(phone.locator(".member-row .m-id").first().boundingBox().width).as("room for an 18-digit ID number").isGreaterThan(250);
+            Chromium.screenshot(phone, "registration-phone");
+            phone.close();
+
             rows.nth(1).locator(".m-id").fill(goodId);
             page.click("#submit-team");
             page.waitForSelector("#registered");
