@@ -1,6 +1,9 @@
-// Live final pages (host console, team terminal, big screen, judge pad): follow the event stream, fetch the state
-// after each event and render it; EventSource rejoins by itself (sending Last-Event-ID). Countdowns run on the server's
-// clock: the offset between serverTime and this device's clock is taken at every fetch.
+// Live final pages (host console, team terminal, big screen, judge pad): follow the event stream and render the state
+// the stream's events carry (the last event of each sending has the state after it), so 2,000 screens show an event
+// without 2,000 requests; the state is fetched only on joining, at START (which seats the teams this viewer belongs to
+// or is recused for), and by the host console, whose state holds the answer. EventSource rejoins by itself (sending
+// Last-Event-ID). Countdowns run on the server's clock: the offset between serverTime and this device's clock is taken
+// with every state.
 (function () {
   const root = document.getElementById('live');
   if (!root) return;
@@ -17,6 +20,7 @@
   let state = null;
   let offset = 0;
   let me = null;
+  let recused = [];
 
   // A buzz's result in words; a foul says what it costs in the current round (the round's configured foul).
   function resultText(result) {
@@ -65,8 +69,16 @@
     if (role === 'replay') return replayEnd();
     const response = await fetch(base + (role === 'host' ? '/host' : query), { credentials: 'same-origin', headers: { Accept: 'application/json' } });
     if (!response.ok) return;
-    state = await response.json();
-    if (state.me) me = state.me.teamId;
+    const fetched = await response.json();
+    if (fetched.me) me = fetched.me.teamId;
+    recused = fetched.recusedFor || [];
+    show(fetched);
+  }
+
+  // A fetch and the stream may cross: a state older than the one shown is dropped.
+  function show(next) {
+    if (state && next.seq < state.seq) return;
+    state = next;
     offset = Date.parse(state.serverTime) - Date.now();
     render();
   }
@@ -214,9 +226,9 @@
 
   function renderJudge(c) {
     const essay = c && c.kind === 'ESSAY' && c.phase === 'ANSWERING';
-    const recused = essay && (state.recusedFor || []).includes(c.teamId);
-    el('essay-form').classList.toggle('d-none', !essay || recused);
-    el('live-recused').classList.toggle('d-none', !recused);
+    const isRecused = essay && recused.includes(c.teamId);
+    el('essay-form').classList.toggle('d-none', !essay || isRecused);
+    el('live-recused').classList.toggle('d-none', !isRecused);
     text('live-essay-team', essay ? teamName(c.teamId) : msg('waiting'));
     const round = state.rounds.find((r) => c && r.no === c.round);
     text('essay-max', round && round.maxPoints);
@@ -475,7 +487,11 @@
   }
 
   const stream = new EventSource(base + '/stream' + query, { withCredentials: true });
-  stream.onmessage = () => refresh();
+  stream.onmessage = (message) => {
+    const event = JSON.parse(message.data);
+    if (role === 'host' || role === 'replay' || event.type === 'STARTED') refresh();
+    else if (event.state) show(event.state);
+  };
   stream.onopen = () => refresh();
   setInterval(countdown, 250);
   refresh();

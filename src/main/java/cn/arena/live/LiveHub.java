@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,10 @@ import org.springframework.stereotype.Component;
  * of that kind, written straight to its response without blocking: with 2,000 screens on a node that is what keeps a
  * buzz's way to the screens short, and a screen whose network stalls keeps its own backlog instead of holding up the
  * hall (see {@link LiveStream}).
+ *
+ * <p>The last event of each sending carries the final's {@code state} after it, as {@code GET …/live} gives it to
+ * readers (never an answer before reveal): each channel folds the events it sends, so a screen shows an event the
+ * moment it arrives. Fetching the state after every event instead cost 2,000 screens seconds per event.
  */
 @Component
 class LiveHub implements SmartLifecycle {
@@ -39,6 +44,7 @@ class LiveHub implements SmartLifecycle {
     private static final long STREAM_TIMEOUT = Duration.ofHours(12).toMillis();
 
     private final LiveStore store;
+    private final LiveView view;
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
     private final ExecutorService senders = daemons(4, "live-send");
     /**
@@ -48,19 +54,23 @@ class LiveHub implements SmartLifecycle {
     private final int writers;
     private final ExecutorService writing;
 
-    LiveHub(LiveStore store, @Value("${arena.live.writers:0}") int writers) {
+    LiveHub(LiveStore store, LiveView view, @Value("${arena.live.writers:0}") int writers) {
         this.store = store;
+        this.view = view;
         this.writers = writers > 0 ? writers : Runtime.getRuntime().availableProcessors();
         this.writing = daemons(this.writers, "live-write");
     }
 
-    /** The streams of one final; {@code sent} is the last seq every subscriber has been given. */
+    /**
+     * The streams of one final and the fold of the events they have been sent: {@code sent.seq} is the last seq every
+     * subscriber has been given. Folded here from the log in its order, it is the state any node reads at that seq.
+     */
     private final class Channel {
         final long stageId;
         final ReentrantLock lock = new ReentrantLock();
         final AtomicBoolean pending = new AtomicBoolean();
         final List<LiveStream> subscribers = new CopyOnWriteArrayList<>();
-        long sent = -1;
+        @Nullable LiveState sent;
 
         Channel(long stageId) {
             this.stageId = stageId;
@@ -70,11 +80,15 @@ class LiveHub implements SmartLifecycle {
         void join(LiveStream s, long after) {
             lock.lock();
             try {
-                if (sent < 0) {
-                    sent = store.session(stageId).map(LiveStore.SessionRow::lastSeq).orElse(0L);
+                if (sent == null) {
+                    LiveConfig config = store.session(stageId).orElseThrow().config();
+                    sent = LiveState.fold(config.baseScore(), config.rounds(), store.events(stageId, 0, Long.MAX_VALUE));
                 }
                 subscribers.add(s);
-                s.offer(new Frames(store.events(stageId, after, sent)));
+                List<LiveEvent> missed = store.events(stageId, after, sent.seq);
+                if (!missed.isEmpty()) {
+                    s.offer(new Frames(missed, stateJson(sent)));
+                }
             } finally {
                 lock.unlock();
             }
@@ -83,18 +97,23 @@ class LiveHub implements SmartLifecycle {
         void deliver() {
             lock.lock();
             try {
-                if (sent < 0) {
+                if (sent == null) {
                     return;
                 }
-                List<LiveEvent> events = store.events(stageId, sent, Long.MAX_VALUE);
+                List<LiveEvent> events = store.events(stageId, sent.seq, Long.MAX_VALUE);
                 if (events.isEmpty()) {
                     return;
                 }
-                offerAll(subscribers.toArray(LiveStream[]::new), new Frames(events), writing, writers);
-                sent = events.get(events.size() - 1).seq();
+                events.forEach(sent::apply);
+                offerAll(subscribers.toArray(LiveStream[]::new), new Frames(events, stateJson(sent)), writing, writers);
             } finally {
                 lock.unlock();
             }
+        }
+
+        /** The state as every reader but the host reads it; events exist only from START on, so no team is waiting. */
+        private String stateJson(LiveState state) {
+            return LiveStore.JSON.writeValueAsString(view.of(state, LiveSessions.Reader.READER, List.of()));
         }
     }
 
@@ -222,28 +241,38 @@ class LiveHub implements SmartLifecycle {
 
     /**
      * Some events as Server-Sent Events, encoded once for each kind of reader before any stream is written, so the
-     * writing threads share them without a lock.
+     * writing threads share them without a lock. The last event's JSON ends with {@code "state":} and the state after
+     * it (the same for both kinds of reader: the host console reads its answer from {@code GET …/live/host}).
      */
     static final class Frames {
         private final boolean empty;
         private final Map<LiveSessions.Reader, byte[]> bytes = new EnumMap<>(LiveSessions.Reader.class);
 
-        Frames(List<LiveEvent> events) {
+        Frames(List<LiveEvent> events, String stateJson) {
             empty = events.isEmpty();
             StringBuilder host = new StringBuilder();
             StringBuilder others = new StringBuilder();
-            for (LiveEvent e : events) {
+            for (int i = 0; i < events.size(); i++) {
+                LiveEvent e = events.get(i);
+                String state = i == events.size() - 1 ? stateJson : null;
                 String json = LiveStore.JSON.writeValueAsString(e);
                 LiveEvent shown = e.forReaders();
-                frame(host, e, json);
-                frame(others, e, shown == e ? json : LiveStore.JSON.writeValueAsString(shown)); // most events: the same JSON
+                frame(host, e, json, state);
+                frame(others, e, shown == e ? json : LiveStore.JSON.writeValueAsString(shown), state); // most events: the same JSON
             }
             bytes.put(LiveSessions.Reader.HOST, host.toString().getBytes(StandardCharsets.UTF_8));
             bytes.put(LiveSessions.Reader.READER, others.toString().getBytes(StandardCharsets.UTF_8));
         }
 
-        private static void frame(StringBuilder b, LiveEvent e, String json) {
-            b.append("id:").append(e.seq()).append("\ndata:").append(json).append("\n\n");
+        /** An event's frame; with a state, it goes in as the event object's last member. */
+        private static void frame(StringBuilder b, LiveEvent e, String json, @Nullable String state) {
+            b.append("id:").append(e.seq()).append("\ndata:");
+            if (state == null) {
+                b.append(json);
+            } else {
+                b.append(json, 0, json.length() - 1).append(",\"state\":").append(state).append('}');
+            }
+            b.append("\n\n");
         }
 
         boolean isEmpty() {

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A whole scripted final of the Jiangyin 2021 competition through the HTTP API: the 8 finalist teams, the five rounds
@@ -314,7 +315,7 @@ class LiveFinalIT extends LiveTest {
         assertThat(rows).containsExactly("FIRST 1 S1 226.5", "SECOND 2 S2 187", "SECOND 3 S6 185", "SECOND 3 S7 185",
                 "THIRD 5 S8 173.34", "THIRD 6 S3 173", "THIRD 7 S4 150", "THIRD 8 S5 120");
 
-        // the screen's stream got every event in order, and never a key
+        // the screen's stream got every event in order, and a question's key only in the state after it was judged
         long last = seq();
         for (int i = 0; i < 100 && screenLines.stream().noneMatch(l -> l.equals("id:" + last)); i++) {
             Thread.sleep(100);
@@ -322,7 +323,18 @@ class LiveFinalIT extends LiveTest {
         List<Long> ids = screenLines.stream().filter(l -> l.startsWith("id:")).map(l -> Long.parseLong(l.substring(3).strip())).toList();
         assertThat(ids).hasSize((int) last);
         assertThat(ids).isSorted();
-        assertThat(String.join("\n", screenLines)).doesNotContain(SECRET);
+        for (String line : screenLines.stream().filter(l -> l.startsWith("data:")).toList()) {
+            JsonNode current = LiveStore.JSON.readTree(line.substring("data:".length())).path("state").path("current");
+            boolean revealed = current.has("phase") && current.get("phase").asString().equals("REVEALED");
+            assertThat(revealed ? line.replace(current.get("analysis").asString(), "") : line).doesNotContain(SECRET);
+        }
+        // and its last event carries the state after it, as the screen would fetch it: the screen shows it without asking
+        String lastEvent = screenLines.get(screenLines.indexOf("id:" + last) + 1);
+        ObjectNode carried = (ObjectNode) LiveStore.JSON.readTree(lastEvent.substring("data:".length())).get("state");
+        ObjectNode fetched = (ObjectNode) host.get(live + "?key=" + screenKey).json();
+        carried.remove("serverTime");
+        fetched.remove("serverTime");
+        assertThat(carried).isEqualTo(fetched);
         stream.thenAccept(r -> r.body().close());
     }
 

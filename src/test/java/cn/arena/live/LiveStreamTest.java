@@ -69,7 +69,8 @@ class LiveStreamTest {
     private final AtomicInteger ended = new AtomicInteger();
 
     private static LiveHub.Frames frame(long seq) {
-        return new LiveHub.Frames(List.of(LiveEvent.of(Type.OPENED).question(2, 500 + seq, null).numbered(seq, Instant.EPOCH)));
+        return new LiveHub.Frames(List.of(LiveEvent.of(Type.OPENED).question(2, 500 + seq, null).numbered(seq, Instant.EPOCH)),
+                "{\"seq\":" + seq + "}");
     }
 
     private LiveStream listening(Connection c) throws IOException {
