@@ -11,7 +11,8 @@
  * On stdout: "connected N" once all COUNT answered 200, then "seq S" each time every screen has event S.
  * When stdin closes it writes RESULTS, "# untimed N" (N reads came without the kernel's receive time), then one
  * line per (screen, WON event received): "screen seq arrival_us read_us", both latencies from the event's "at" (the
- * server's time of the buzz), and exits.
+ * server's time of the buzz), and exits. A WON counts as received with the first frame from it on that carries the
+ * final's "state" (the last event of each sending does): that is when a page has what it renders the winner from.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -40,6 +41,7 @@ typedef struct {
     long last_seq;
     int wons, won_cap;
     long *won; /* triples: seq, arrival latency µs, read latency µs */
+    int shown; /* the WONs before this one have had their state */
 } Screen;
 
 static Screen *screens;
@@ -102,6 +104,7 @@ static void advance(Screen *s, long seq) {
 static const char DATA_SEQ[] = "data:{\"seq\":";
 static const char WON[] = "\"result\":\"WON\"";
 static const char AT[] = "\"at\":\"";
+static const char STATE[] = "\"state\":";
 
 static void take_line(Screen *s, long arrival, long read_at) {
     int n = s->line_len;
@@ -123,10 +126,14 @@ static void take_line(Screen *s, long arrival, long read_at) {
             s->won_cap = s->won_cap ? s->won_cap * 2 : 256;
             s->won = realloc(s->won, sizeof(long) * 3 * s->won_cap);
         }
-        long *w = s->won + 3L * s->wons++;
-        w[0] = seq;
-        w[1] = arrival - won_at[seq];
-        w[2] = read_at - won_at[seq];
+        s->won[3L * s->wons++] = seq;
+    }
+    if (strstr(l, STATE)) {
+        for (; s->shown < s->wons; s->shown++) {
+            long *w = s->won + 3L * s->shown;
+            w[1] = arrival - won_at[w[0]];
+            w[2] = read_at - won_at[w[0]];
+        }
     }
     advance(s, seq);
 }
@@ -272,8 +279,11 @@ int main(int argc, char **argv) {
     FILE *out = fopen(results, "w");
     if (!out) die(results);
     fprintf(out, "# untimed %ld\n", untimed);
+    long unshown = 0;
+    for (int i = 0; i < count; i++) unshown += screens[i].wons - screens[i].shown;
+    if (unshown) fprintf(stderr, "screens: %ld WONs reached a screen without a state after them\n", unshown);
     for (int i = 0; i < count; i++) {
-        for (int w = 0; w < screens[i].wons; w++) {
+        for (int w = 0; w < screens[i].shown; w++) {
             long *x = screens[i].won + 3L * w;
             fprintf(out, "%d %ld %ld %ld\n", i, x[0], x[1], x[2]);
         }

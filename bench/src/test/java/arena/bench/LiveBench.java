@@ -34,9 +34,10 @@ import java.util.regex.Pattern;
  * see {@link Screens}); the host runs {@code live.questions} buzzer questions (NEXT_QUESTION, OPEN,
  * eight terminals buzz at once through a barrier, JUDGE). Phase 2, two nodes: A's screens leave, {@code live.screensB}
  * screens follow node B, and {@code live.twoNodeQuestions} more questions are raced by four terminals on A and four
- * on B. The latency of a WON event at a screen is the time it arrived at the screen's socket, and apart from that the
- * time the screens program read it, minus the event's {@code at} (the server's time of the buzz): Arena and the
- * screens share the machine's wall clock. Afterwards the log is read through the API
+ * on B. The latency of a WON event at a screen is the time it arrived at the screen's socket with the final's state
+ * after it (what the live pages render the winner from, carried by the last event of each sending), and apart from
+ * that the time the screens program read it, minus the event's {@code at} (the server's time of the buzz): Arena and
+ * the screens share the machine's wall clock. Afterwards the log is read through the API
  * and every question must have exactly one WON and eight buzzes. Writes {@code live-summary.md} to {@code bench.out}.
  */
 public final class LiveBench {
