@@ -106,16 +106,14 @@ static const char WON[] = "\"result\":\"WON\"";
 static const char AT[] = "\"at\":\"";
 static const char STATE[] = "\"state\":";
 
-static void take_line(Screen *s, long arrival, long read_at) {
-    int n = s->line_len;
-    char *l = s->line;
+/* One line of a stream, l[0..n) without its newline: an event's data line counts, any other is passed over. */
+static void take_line(Screen *s, const char *l, int n, long arrival, long read_at) {
     if (n <= (int) sizeof DATA_SEQ - 1 || memcmp(l, DATA_SEQ, sizeof DATA_SEQ - 1) != 0) return;
     long seq = 0;
     for (int i = sizeof DATA_SEQ - 1; i < n && l[i] >= '0' && l[i] <= '9'; i++) seq = seq * 10 + (l[i] - '0');
-    l[n] = 0;
-    if (strstr(l, WON)) {
+    if (memmem(l, n, WON, sizeof WON - 1)) {
         if (won_at[seq] == 0) {
-            char *at = strstr(l, AT);
+            const char *at = memmem(l, n, AT, sizeof AT - 1);
             if (!at) {
                 fprintf(stderr, "screens: a WON without \"at\": %.200s\n", l);
                 exit(2);
@@ -128,7 +126,7 @@ static void take_line(Screen *s, long arrival, long read_at) {
         }
         s->won[3L * s->wons++] = seq;
     }
-    if (strstr(l, STATE)) {
+    if (memmem(l, n, STATE, sizeof STATE - 1)) {
         for (; s->shown < s->wons; s->shown++) {
             long *w = s->won + 3L * s->shown;
             w[1] = arrival - won_at[w[0]];
@@ -138,6 +136,17 @@ static void take_line(Screen *s, long arrival, long read_at) {
     advance(s, seq);
 }
 
+/* Appends to the screen's partial line (a line split between reads). */
+static void keep(Screen *s, const char *bytes, int n) {
+    while (s->line_len + n > s->line_cap) {
+        s->line_cap *= 2;
+        s->line = realloc(s->line, s->line_cap);
+    }
+    memcpy(s->line + s->line_len, bytes, n);
+    s->line_len += n;
+}
+
+/* A read's bytes: whole lines are looked at where they lie; only a line split between reads is copied. */
 static void take(Screen *s, const char *bytes, int n, long arrival, long read_at) {
     int from = 0;
     if (!s->headers) {
@@ -155,17 +164,21 @@ static void take(Screen *s, const char *bytes, int n, long arrival, long read_at
         from = n - (s->head_len - (int) (end + 4 - s->head));
         s->headers = 1;
     }
-    for (int i = from; i < n; i++) {
-        if (bytes[i] == '\n') {
-            take_line(s, arrival, read_at);
+    while (from < n) {
+        const char *nl = memchr(bytes + from, '\n', n - from);
+        if (!nl) {
+            keep(s, bytes + from, n - from);
+            return;
+        }
+        int len = (int) (nl - (bytes + from));
+        if (s->line_len == 0) {
+            take_line(s, bytes + from, len, arrival, read_at);
+        } else {
+            keep(s, bytes + from, len);
+            take_line(s, s->line, s->line_len, arrival, read_at);
             s->line_len = 0;
-            continue;
         }
-        if (s->line_len + 1 >= s->line_cap) {
-            s->line_cap *= 2;
-            s->line = realloc(s->line, s->line_cap);
-        }
-        s->line[s->line_len++] = bytes[i];
+        from += len + 1;
     }
 }
 
