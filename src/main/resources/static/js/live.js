@@ -1,9 +1,10 @@
-// Live final pages (host console, team terminal, big screen, judge pad): follow the event stream and render the state
-// the stream's events carry (the last event of each sending has the state after it), so 2,000 screens show an event
-// without 2,000 requests; the state is fetched only on joining, at START (which seats the teams this viewer belongs to
-// or is recused for), and by the host console, whose state holds the answer. EventSource rejoins by itself (sending
-// Last-Event-ID). Countdowns run on the server's clock: the offset between serverTime and this device's clock is taken
-// with every state.
+// Live final pages (host console, team terminal, big screen, judge pad, buzzer station, replay) follow the event
+// stream. The many (big screens, the station) render the state the stream carries (the last event of each sending has
+// the state after it), so 2,000 screens show an event without 2,000 requests, and fetch it only on loading. The few
+// with a viewer of their own (the host: the answer; a terminal: its team; a judge pad: its recusals) and the replay
+// fetch their state after each event. EventSource rejoins by itself, sending Last-Event-ID, and the events it missed
+// end with the state. Countdowns run on the server's clock: the offset between serverTime and this device's clock is
+// taken with every state.
 (function () {
   const root = document.getElementById('live');
   if (!root) return;
@@ -20,7 +21,6 @@
   let state = null;
   let offset = 0;
   let me = null;
-  let recused = [];
 
   // A buzz's result in words; a foul says what it costs in the current round (the round's configured foul).
   function resultText(result) {
@@ -71,7 +71,6 @@
     if (!response.ok) return;
     const fetched = await response.json();
     if (fetched.me) me = fetched.me.teamId;
-    recused = fetched.recusedFor || [];
     show(fetched);
   }
 
@@ -226,9 +225,9 @@
 
   function renderJudge(c) {
     const essay = c && c.kind === 'ESSAY' && c.phase === 'ANSWERING';
-    const isRecused = essay && recused.includes(c.teamId);
-    el('essay-form').classList.toggle('d-none', !essay || isRecused);
-    el('live-recused').classList.toggle('d-none', !isRecused);
+    const recused = essay && (state.recusedFor || []).includes(c.teamId);
+    el('essay-form').classList.toggle('d-none', !essay || recused);
+    el('live-recused').classList.toggle('d-none', !recused);
     text('live-essay-team', essay ? teamName(c.teamId) : msg('waiting'));
     const round = state.rounds.find((r) => c && r.no === c.round);
     text('essay-max', round && round.maxPoints);
@@ -487,12 +486,15 @@
   }
 
   const stream = new EventSource(base + '/stream' + query, { withCredentials: true });
+  const fetchesOwnState = ['host', 'terminal', 'judge', 'replay'].includes(role);
   stream.onmessage = (message) => {
+    if (fetchesOwnState) return refresh();
     const event = JSON.parse(message.data);
-    if (role === 'host' || role === 'replay' || event.type === 'STARTED') refresh();
-    else if (event.state) show(event.state);
+    if (event.state) show(event.state);
   };
-  stream.onopen = () => refresh();
+  stream.onopen = () => {
+    if (!state) refresh();
+  };
   setInterval(countdown, 250);
   refresh();
 })();

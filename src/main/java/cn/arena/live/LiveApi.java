@@ -222,7 +222,8 @@ class LiveApi {
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "The events as Server-Sent Events (id: seq), resuming after Last-Event-ID (also with ?key=)")
-    @ApiResponse(responseCode = "200", description = "each event as id:<seq> and data:<event JSON>, then the live ones",
+    @ApiResponse(responseCode = "200", description = "each event as id:<seq> and data:<event JSON>, then the live ones; the last "
+            + "event of each sending also carries state, the final's state after it as GET …/live gives it (without me and recusedFor)",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE))
     void stream(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable long stageId,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable Long lastEventId,
