@@ -33,6 +33,12 @@ class LiveRefereeTest {
     private LiveState state = LiveState.ready(new BigDecimal("100"), ROUNDS);
     private int commands;
 
+    /** Runs this test's final on other rounds: the state before START and the setup both take them. */
+    private void configure(List<Round> other) {
+        rounds = other;
+        state = LiveState.ready(new BigDecimal("100"), other);
+    }
+
     private LiveEvent append(LiveEvent draft) {
         LiveEvent e = draft.numbered(log.size() + 1, Instant.parse("2026-11-20T06:00:00Z").plusSeconds(log.size()));
         log.add(e);
@@ -152,9 +158,9 @@ class LiveRefereeTest {
 
     @Test
     void anEarlyBuzzCostsTheRoundsConfiguredFoulWhichNeedNotBeItsPoints() {
-        rounds = new ArrayList<>(ROUNDS);
-        rounds.set(1, new Round(2, RoundKind.BUZZER, "抢答题", null, 2, 20, 5, null, null, null, null, null, 20));
-        state = LiveState.ready(new BigDecimal("100"), rounds);
+        List<Round> foulOfFive = new ArrayList<>(ROUNDS);
+        foulOfFive.set(1, new Round(2, RoundKind.BUZZER, "抢答题", null, 2, 20, 5, null, null, null, null, null, 20));
+        configure(foulOfFive);
         toRound(2);
         command("NEXT_QUESTION");
         assertThat(buzz(A)).isEqualTo(BuzzResult.EARLY);
