@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -39,6 +40,7 @@ class LiveNodesIT {
     private static final String ADMIN_PASSWORD = "Live-Admin-2026!";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void aFinalKilledMidQuestionRestartsInTheSameStateOnTheEmbeddedDatabase(@TempDir Path dir) throws Exception {
@@ -110,7 +112,28 @@ class LiveNodesIT {
             assertThat(onB.host.get(onB.path + "/host").json().get("seq").asLong()).isEqualTo(last);
             awaitLine(screenOnB, "id:" + last);
             assertThat(screenOnB.stream().filter(l -> l.startsWith("id:")).count()).isEqualTo(last);
+            // and the state B's stream carries with it, folded on B from the log, is the one A answers
+            assertThat(carriedState(screenOnB, last)).isEqualTo(publicState(onA));
         }
+    }
+
+    /** The state carried by event {@code seq} of a stream (the last of its sending), without its serverTime. */
+    private static JsonNode carriedState(List<String> lines, long seq) {
+        String prefix = "data:{\"seq\":" + seq + ",";
+        for (int i = 0; i < 200 && lines.stream().noneMatch(l -> l.startsWith(prefix)); i++) {
+            ArenaNode.sleep(50);
+        }
+        String data = lines.stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+        ObjectNode state = (ObjectNode) JSON.readTree(data.substring("data:".length())).get("state");
+        state.remove("serverTime");
+        return state;
+    }
+
+    /** {@code GET …/live} as a screen reads it, without its serverTime. */
+    private static JsonNode publicState(Live live) {
+        ObjectNode state = (ObjectNode) live.host.get(live.path).json();
+        state.remove("serverTime");
+        return state;
     }
 
     private void survivesKill(ArenaNode node) throws Exception {
@@ -138,6 +161,7 @@ class LiveNodesIT {
             List<String> resumed = follow(node.port(), live.path + "/stream?key=" + key, seq - 2);
             awaitLine(resumed, "id:" + seq);
             assertThat(resumed.stream().filter(l -> l.startsWith("id:")).toList()).containsExactly("id:" + (seq - 1), "id:" + seq);
+            assertThat(carriedState(resumed, seq)).as("the state the restarted node's stream carries").isEqualTo(publicState(live));
             // the question goes on
             JsonNode judged = live.command("JUDGE", "correct", true);
             assertThat(judged.get("teams").get(1).get("score").asInt()).isEqualTo(110);

@@ -317,7 +317,8 @@ class LiveFinalIT extends LiveTest {
 
         // the screen's stream got every event in order, and a question's key only in the state after it was judged
         long last = seq();
-        for (int i = 0; i < 100 && screenLines.stream().noneMatch(l -> l.equals("id:" + last)); i++) {
+        String lastData = "data:{\"seq\":" + last + ",";
+        for (int i = 0; i < 100 && screenLines.stream().noneMatch(l -> l.startsWith(lastData)); i++) {
             Thread.sleep(100);
         }
         List<Long> ids = screenLines.stream().filter(l -> l.startsWith("id:")).map(l -> Long.parseLong(l.substring(3).strip())).toList();
@@ -329,7 +330,7 @@ class LiveFinalIT extends LiveTest {
             assertThat(revealed ? line.replace(current.get("analysis").asString(), "") : line).doesNotContain(SECRET);
         }
         // and its last event carries the state after it, as the screen would fetch it: the screen shows it without asking
-        String lastEvent = screenLines.get(screenLines.indexOf("id:" + last) + 1);
+        String lastEvent = screenLines.stream().filter(l -> l.startsWith(lastData)).findFirst().orElseThrow();
         ObjectNode carried = (ObjectNode) LiveStore.JSON.readTree(lastEvent.substring("data:".length())).get("state");
         ObjectNode fetched = (ObjectNode) host.get(live + "?key=" + screenKey).json();
         carried.remove("serverTime");
